@@ -27,6 +27,9 @@ public sealed record ModelParameters
     public StateParameters State { get; init; } = new();
     public ExitParameters Exits { get; init; } = new();
 
+    /// <summary>User-supplied factions and networks (from Factions.File etc.); null = generated from <see cref="Factions"/>.</summary>
+    public DecapSim.Core.Factions.InitialFactionData? InitialFactions { get; init; }
+
     /// <summary>Scheduled interventions (leader removals, policy changes, campaigns).</summary>
     public IReadOnlyList<TimelineEvent> Timeline { get; init; } = Array.Empty<TimelineEvent>();
 

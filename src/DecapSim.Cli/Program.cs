@@ -1,0 +1,20 @@
+using System.CommandLine;
+using DecapSim.Cli.Commands;
+
+namespace DecapSim.Cli;
+
+/// <summary>Entry point: wires the subcommands, nothing else.</summary>
+public static class Program
+{
+    public static int Main(string[] args) => Run(args, CliConsole.System);
+
+    /// <summary>Runs the CLI against an injected console (used by tests).</summary>
+    public static int Run(string[] args, CliConsole console)
+    {
+        var root = new RootCommand("DecapSim: agent-based simulation of cartel fragmentation under state action.");
+        root.Subcommands.Add(RunCommand.Build(console));
+        root.Subcommands.Add(ReferenceCommand.Build(console));
+        var parse = root.Parse(args);
+        return parse.Invoke(new InvocationConfiguration { Output = console.Out, Error = console.Error });
+    }
+}
