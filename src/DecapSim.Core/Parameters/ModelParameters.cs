@@ -291,6 +291,10 @@ public sealed record StateParameters
     public double UsTrustBaseline { get; init; } = 0.6;
     [Param("Half-life of a trust shock", Unit = "weeks", Min = 1, Max = 5200)]
     public double TrustRecoveryHalfLifeWeeks { get; init; } = 52;
+    [Param("Civilian victims per unilateral US strike", Unit = "people", Min = 0, Max = 1000)]
+    public double UsStrikeCivilians { get; init; } = 2;
+    [Param("US trust lost per unilateral US strike", Unit = "share", Min = 0, Max = 1)]
+    public double UsStrikeTrustPenalty { get; init; } = 0.03;
     [Param("Federal troop presence in every cell at the start", Unit = "troop units", Min = 0, Max = 100)]
     public double BaselineTroops { get; init; } = 0.1;
 }

@@ -1,0 +1,90 @@
+namespace DecapSim.Core.Factions;
+
+/// <summary>Rank of a member.</summary>
+public enum Rank : byte { Soldier = 0, Lieutenant = 1, Leader = 2 }
+
+/// <summary>Status of a member slot.</summary>
+public enum MemberStatus : byte { Free = 0, Active = 1, Imprisoned = 2 }
+
+/// <summary>
+/// The individual agents, struct-of-arrays. Dead and retired members leave the table (their slot is
+/// recycled) and are only counted; active and imprisoned members hold a slot.
+/// </summary>
+public sealed class MemberTable
+{
+    public int[] Faction;
+    public byte[] Rank;
+    /// <summary>Unit (the lieutenant's group) the member belongs to, or -1 (directly under the leader).</summary>
+    public int[] Unit;
+    public int[] Cell;
+    /// <summary>Age in years.</summary>
+    public float[] Age;
+    /// <summary>Loyalty in [0,1].</summary>
+    public float[] Loyalty;
+    public byte[] Status;
+    /// <summary>Week of release for imprisoned members.</summary>
+    public int[] ReleaseWeek;
+    /// <summary>This week's presence entry (cell x faction), or -1 (recruited this week, or not active).</summary>
+    public int[] Entry;
+
+    private int[] _free;
+    private int _freeCount;
+
+    /// <summary>High-water mark: slots [0, Count) have been used.</summary>
+    public int Count { get; private set; }
+    /// <summary>Allocated slots.</summary>
+    public int Capacity => Faction.Length;
+
+    public MemberTable(int capacity)
+    {
+        capacity = Math.Max(capacity, 16);
+        Faction = new int[capacity]; Rank = new byte[capacity]; Unit = new int[capacity]; Cell = new int[capacity];
+        Age = new float[capacity]; Loyalty = new float[capacity]; Status = new byte[capacity];
+        ReleaseWeek = new int[capacity]; Entry = new int[capacity]; _free = new int[capacity];
+    }
+
+    /// <summary>Adds an active member and returns its index (reuses a free slot when there is one).</summary>
+    public int Add(int faction, int unit, int cell, float age, float loyalty)
+    {
+        int i;
+        if (_freeCount > 0) i = _free[--_freeCount];
+        else
+        {
+            if (Count == Capacity) Grow();
+            i = Count++;
+        }
+        Faction[i] = faction; Rank[i] = (byte)Factions.Rank.Soldier; Unit[i] = unit; Cell[i] = cell;
+        Age[i] = age; Loyalty[i] = loyalty; Status[i] = (byte)MemberStatus.Active; ReleaseWeek[i] = 0; Entry[i] = -1;
+        return i;
+    }
+
+    /// <summary>Removes a member (dead or retired): frees its slot.</summary>
+    public void Remove(int i)
+    {
+        Status[i] = (byte)MemberStatus.Free;
+        Entry[i] = -1;
+        _free[_freeCount++] = i;
+    }
+
+    /// <summary>Takes a member out of play without recycling its slot yet (a removed leader or lieutenant whose
+    /// index the succession step still needs); call <see cref="Recycle"/> afterwards.</summary>
+    public void MarkGone(int i)
+    {
+        Status[i] = (byte)MemberStatus.Free;
+        Entry[i] = -1;
+    }
+
+    /// <summary>Returns a slot marked gone to the free list.</summary>
+    public void Recycle(int i) => _free[_freeCount++] = i;
+
+    /// <summary>True when the member is active.</summary>
+    public bool IsActive(int i) => i >= 0 && Status[i] == (byte)MemberStatus.Active;
+
+    private void Grow()
+    {
+        int n = Capacity * 2;
+        Array.Resize(ref Faction, n); Array.Resize(ref Rank, n); Array.Resize(ref Unit, n); Array.Resize(ref Cell, n);
+        Array.Resize(ref Age, n); Array.Resize(ref Loyalty, n); Array.Resize(ref Status, n);
+        Array.Resize(ref ReleaseWeek, n); Array.Resize(ref Entry, n); Array.Resize(ref _free, n);
+    }
+}

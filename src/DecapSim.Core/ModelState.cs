@@ -1,0 +1,126 @@
+using DecapSim.Core.Factions;
+using DecapSim.Core.Metrics;
+using DecapSim.Core.Parameters;
+using DecapSim.Core.Random;
+using DecapSim.Core.State;
+using DecapSim.Core.Timeline;
+
+namespace DecapSim.Core;
+
+/// <summary>A removal of a leader or lieutenant waiting for the succession process.</summary>
+/// <param name="Faction">Faction of the removed member at removal time.</param>
+/// <param name="Member">Member index (still valid until the succession step: dead members are freed there).</param>
+/// <param name="Mode">Kill or capture.</param>
+/// <param name="WasLeader">True for a leader, false for a lieutenant.</param>
+/// <param name="Unit">Unit the lieutenant headed (or -1).</param>
+/// <param name="HeirUnavailable">The heir cannot succeed (e.g. imprisoned abroad).</param>
+public readonly record struct Removal(int Faction, int Member, RemovalMode Mode, bool WasLeader, int Unit, bool HeirUnavailable);
+
+/// <summary>The whole mutable state of one run; the processes read and write it.</summary>
+public sealed class ModelState
+{
+    public ModelParameters P { get; }
+    public ulong Seed { get; }
+    public World.World World { get; }
+    public CellState Cells { get; }
+    public FactionTable Factions { get; }
+    public MemberTable Members { get; }
+    public UnitTable Units { get; }
+    public PolicyState Policy { get; }
+    public PresenceIndex Presence { get; } = new();
+    public WeekCounters Counters { get; } = new();
+    public MemberLedger Ledger { get; } = new();
+    /// <summary>Logged events (removals, splits, ...).</summary>
+    public List<SimEvent> Events { get; } = new(1024);
+    /// <summary>Labels for events created from the timeline (index = <see cref="SimEvent.Label"/>).</summary>
+    public List<string> EventLabels { get; } = new();
+    /// <summary>Removals this week, handled by the succession process.</summary>
+    public List<Removal> Removals { get; } = new(256);
+    /// <summary>Members to free at the end of succession (dead leaders and lieutenants).</summary>
+    public List<int> PendingFree { get; } = new(256);
+    /// <summary>Current week (0-based).</summary>
+    public int Week { get; set; }
+
+    /// <summary>Members in prison now (kept incrementally).</summary>
+    public long ImprisonedCount;
+    /// <summary>Active members per faction counted after consolidation (end of week).</summary>
+    public int[] LiveMembers = Array.Empty<int>();
+    /// <summary>Per-faction lethality lambda_f this week.</summary>
+    public double[] Lethality;
+    /// <summary>Per-faction weekly revenue (USD).</summary>
+    public double[] Revenue;
+    /// <summary>Per-faction arms budget this week (USD).</summary>
+    public double[] ArmsBudget;
+    /// <summary>Per-faction border cells controlled.</summary>
+    public int[] BorderCells;
+    /// <summary>Per-faction cells controlled.</summary>
+    public int[] ControlledCells;
+    /// <summary>Units of each faction (rebuilt weekly): UnitsByFaction[UnitStart[f]..UnitStart[f+1]].</summary>
+    public int[] UnitStart = Array.Empty<int>();
+    public int[] UnitsByFaction = Array.Empty<int>();
+
+    /// <summary>Key of a process's counter-based stream.</summary>
+    public ulong StreamKey(ulong purpose) => CounterRng.Key(Seed, purpose);
+
+    public ModelState(ModelParameters p, ulong seed, World.World world, int memberCapacity, int factionCapacity)
+    {
+        P = p; Seed = seed; World = world;
+        Cells = new CellState(world.CellCount);
+        Factions = new FactionTable(factionCapacity);
+        Members = new MemberTable(memberCapacity);
+        Units = new UnitTable(factionCapacity * 8);
+        Policy = new PolicyState(p);
+        Lethality = new double[factionCapacity]; Revenue = new double[factionCapacity]; ArmsBudget = new double[factionCapacity];
+        BorderCells = new int[factionCapacity]; ControlledCells = new int[factionCapacity];
+    }
+
+    /// <summary>Makes per-faction scratch arrays at least as long as the faction table's capacity.</summary>
+    public void EnsureFactionArrays()
+    {
+        int n = Factions.Capacity;
+        if (Lethality.Length >= n) return;
+        Array.Resize(ref Lethality, n); Array.Resize(ref Revenue, n); Array.Resize(ref ArmsBudget, n);
+        Array.Resize(ref BorderCells, n); Array.Resize(ref ControlledCells, n);
+    }
+
+    /// <summary>Active members counted by scanning (for tests and invariants).</summary>
+    public (long Active, long Imprisoned) CountMembers()
+    {
+        long a = 0, i = 0;
+        for (int m = 0; m < Members.Count; m++)
+        {
+            if (Members.Status[m] == (byte)MemberStatus.Active) a++;
+            else if (Members.Status[m] == (byte)MemberStatus.Imprisoned) i++;
+        }
+        return (a, i);
+    }
+
+    /// <summary>Logs an event.</summary>
+    public void Log(SimEventType type, int faction, int region, int other = -1, int code = 0, double value = 0, int label = -1) =>
+        Events.Add(new SimEvent(Week, type, faction, region, other, code, value, label));
+
+    /// <summary>Rebuilds the per-faction unit lists.</summary>
+    public void RebuildUnitLists()
+    {
+        int fc = Factions.Capacity;
+        if (UnitStart.Length < fc + 1) UnitStart = new int[fc + 1];
+        if (UnitsByFaction.Length < Units.Count) UnitsByFaction = new int[Math.Max(Units.Count, UnitsByFaction.Length * 2)];
+        var start = UnitStart.AsSpan(0, fc + 1);
+        start.Clear();
+        for (int u = 0; u < Units.Count; u++) if (Units.Active[u]) start[Units.Faction[u] + 1]++;
+        for (int f = 0; f < fc; f++) start[f + 1] += start[f];
+        Span<int> cur = fc <= 4096 ? stackalloc int[fc] : new int[fc];
+        start[..fc].CopyTo(cur);
+        for (int u = 0; u < Units.Count; u++) if (Units.Active[u]) UnitsByFaction[cur[Units.Faction[u]]++] = u;
+    }
+
+    /// <summary>Units of a faction (as of the last rebuild).</summary>
+    public ReadOnlySpan<int> UnitsOf(int f) => UnitsByFaction.AsSpan(UnitStart[f], UnitStart[f + 1] - UnitStart[f]);
+
+    /// <summary>Removes a member from the world for good (dead or retired), handling rank bookkeeping.</summary>
+    public void RemoveMember(int m, bool dead)
+    {
+        if (dead) Ledger.Dead++; else Ledger.Retired++;
+        Members.Remove(m);
+    }
+}

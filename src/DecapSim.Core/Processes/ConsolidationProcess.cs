@@ -1,0 +1,181 @@
+using DecapSim.Core.Factions;
+using DecapSim.Core.Metrics;
+using DecapSim.Core.Random;
+
+namespace DecapSim.Core.Processes;
+
+/// <summary>
+/// Step 10: consolidation. Factions below MinFactionSize are absorbed by an ally or the strongest neighbour,
+/// or dissolve (their members retire); factions with no active member end. Alliances decay with a half-life and
+/// form slowly between enemies of a common rival.
+/// </summary>
+public sealed class ConsolidationProcess : IProcess
+{
+    private StreamRng? _rng;
+    private int[] _live = Array.Empty<int>();
+
+    public string Name => "consolidation";
+
+    /// <summary>Active members per faction counted now (after this week's deaths, splits and recruits).</summary>
+    public ReadOnlySpan<int> Live => _live;
+
+    public void Step(ModelState s)
+    {
+        _rng ??= new StreamRng(s.StreamKey(Streams.Consolidation));
+        var F = s.Factions;
+        var p = s.P.Consolidation;
+        CountLive(s);
+        for (int f = 0; f < F.Count; f++)
+        {
+            if (!F.Active[f]) continue;
+            int live = _live[f];
+            if (live == 0)
+            {
+                End(s, f, EndReason.Extinct, -1);
+                s.Log(SimEventType.Extinction, f, s.World.Region[Math.Max(0, HomeCell(s, f))]);
+                continue;
+            }
+            if (s.P.MeanField || live >= p.MinFactionSize || s.Week - F.FoundedWeek[f] < 4) continue;
+            double u = _rng.NextDouble();
+            if (u < p.AbsorbProbability)
+            {
+                int g = Absorber(s, f);
+                if (g >= 0) { Absorb(s, f, g); continue; }
+            }
+            if (u < p.AbsorbProbability + p.DissolveProbability) Dissolve(s, f);
+        }
+        if (!s.P.MeanField) Alliances(s);
+    }
+
+    private void CountLive(ModelState s)
+    {
+        var F = s.Factions;
+        if (_live.Length < F.Capacity) _live = new int[F.Capacity];
+        Array.Clear(_live, 0, F.Capacity);
+        var m = s.Members;
+        for (int i = 0; i < m.Count; i++)
+            if (m.Status[i] == (byte)MemberStatus.Active) _live[m.Faction[i]]++;
+        for (int f = 0; f < F.Count; f++) if (_live[f] > F.PeakMembers[f]) F.PeakMembers[f] = _live[f];
+        s.LiveMembers = _live;
+    }
+
+    private static int HomeCell(ModelState s, int f)
+    {
+        var cells = s.World.RegionCells[s.Factions.HomeRegion[f]];
+        return cells.Length > 0 ? cells[0] : 0;
+    }
+
+    private int Absorber(ModelState s, int f)
+    {
+        var F = s.Factions;
+        int best = -1; double bestA = 0;
+        for (int g = 0; g < F.Count; g++)
+        {
+            if (g == f || !F.Active[g] || _live[g] == 0) continue;
+            double a = F.Alliance[F.Pair(f, g)];
+            if (a > bestA) { bestA = a; best = g; }
+        }
+        if (best >= 0) return best;
+        // strongest neighbour: the biggest other faction present in f's cells
+        var pres = s.Presence;
+        int bestSize = 0;
+        foreach (var e in pres.EntriesOf(f))
+        {
+            int c = pres.EntryCell[e];
+            for (int k = pres.CellEntryStart[c]; k < pres.CellEntryStart[c + 1]; k++)
+            {
+                int g = pres.EntryFaction[k];
+                if (g == f || !F.Active[g]) continue;
+                if (_live[g] > bestSize) { bestSize = _live[g]; best = g; }
+            }
+        }
+        return best;
+    }
+
+    private void Absorb(ModelState s, int f, int g)
+    {
+        var F = s.Factions;
+        var m = s.Members;
+        int moved = 0;
+        for (int i = 0; i < m.Count; i++)
+        {
+            if (m.Status[i] == (byte)MemberStatus.Free || m.Faction[i] != f) continue;
+            m.Faction[i] = g;
+            if (m.Rank[i] != (byte)Rank.Soldier) m.Rank[i] = (byte)Rank.Soldier;
+            if (m.Status[i] == (byte)MemberStatus.Active) moved++;
+        }
+        for (int u = 0; u < s.Units.Count; u++)
+            if (s.Units.Active[u] && s.Units.Faction[u] == f) { s.Units.Faction[u] = g; s.Units.Lieutenant[u] = -1; }
+        F.Treasury[g] += F.Treasury[f]; F.Arsenal[g] += F.Arsenal[f]; F.Heavy[g] += F.Heavy[f];
+        F.Treasury[f] = F.Arsenal[f] = F.Heavy[f] = 0;
+        _live[g] += moved; _live[f] = 0;
+        F.MergedInto[f] = g;
+        End(s, f, EndReason.Absorbed, g);
+        s.Log(SimEventType.Absorption, f, s.World.Region[HomeCell(s, f)], other: g, value: moved);
+    }
+
+    private void Dissolve(ModelState s, int f)
+    {
+        var m = s.Members;
+        int n = 0;
+        for (int i = 0; i < m.Count; i++)
+        {
+            if (m.Status[i] != (byte)MemberStatus.Active || m.Faction[i] != f) continue;
+            s.RemoveMember(i, dead: false);
+            n++;
+        }
+        for (int u = 0; u < s.Units.Count; u++) if (s.Units.Faction[u] == f) s.Units.Active[u] = false;
+        _live[f] = 0;
+        End(s, f, EndReason.Dissolved, -1);
+        s.Log(SimEventType.Dissolution, f, s.World.Region[HomeCell(s, f)], value: n);
+    }
+
+    private static void End(ModelState s, int f, EndReason reason, int heir)
+    {
+        var F = s.Factions;
+        F.End(f, s.Week, reason);
+        var cells = s.Cells;
+        for (int c = 0; c < cells.Count; c++)
+            if (cells.Controller[c] == f) { cells.Controller[c] = heir; if (heir < 0) cells.Contested[c] = false; }
+        for (int u = 0; u < s.Units.Count; u++) if (s.Units.Faction[u] == f && heir < 0) s.Units.Active[u] = false;
+        for (int g = 0; g < F.Count; g++) if (F.Active[g] && F.Alliance[F.Pair(f, g)] > 0) F.RefreshAlliance(g);
+    }
+
+    private void Alliances(ModelState s)
+    {
+        var F = s.Factions;
+        var p = s.P.Consolidation;
+        int cap = F.Capacity;
+        double k = Math.Pow(0.5, 1.0 / (p.AllianceHalfLifeYears * 52));
+        for (int f = 0; f < F.Count; f++)
+        {
+            if (!F.Active[f]) continue;
+            int row = f * cap;
+            for (int g = 0; g < F.Count; g++) if (F.Alliance[row + g] != 0) F.Alliance[row + g] *= k;
+        }
+        for (int f = 0; f < F.Count; f++)
+        {
+            if (!F.Active[f] || _rng!.NextDouble() >= p.AllianceFormationRate) continue;
+            // a rival r of f, then a rival g of r that is not f's rival: the enemy of my enemy
+            int r = RandomRelated(s, f, F.Rivalry);
+            if (r < 0) continue;
+            int g = RandomRelated(s, r, F.Rivalry);
+            if (g < 0 || g == f || F.Rivalry[F.Pair(f, g)] > 0) continue;
+            FactionTable.SetSym(F.Alliance, cap, f, g, F.Alliance[F.Pair(f, g)] + 1);
+        }
+        for (int f = 0; f < F.Count; f++) if (F.Active[f]) F.RefreshAlliance(f);
+    }
+
+    private int RandomRelated(ModelState s, int f, double[] matrix)
+    {
+        var F = s.Factions;
+        int n = 0, pick = -1;
+        for (int g = 0; g < F.Count; g++)
+        {
+            if (g == f || !F.Active[g] || matrix[F.Pair(f, g)] <= 0) continue;
+            n++;
+            if (_rng!.Next(n) == 0) pick = g;
+        }
+        return pick;
+    }
+}

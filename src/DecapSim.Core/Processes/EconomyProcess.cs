@@ -1,0 +1,75 @@
+using DecapSim.Core.Factions;
+using DecapSim.Core.Random;
+
+namespace DecapSim.Core.Processes;
+
+/// <summary>
+/// Step 2: trafficking revenue from controlled cells (contested cells pay less), wages, bribes and the arms
+/// budget. A faction that cannot pay its wages loses cohesion, its soldiers' loyalty falls and some desert.
+/// </summary>
+public sealed class EconomyProcess : IProcess
+{
+    public string Name => "economy";
+
+    public void Step(ModelState s)
+    {
+        var p = s.P.Economy;
+        var F = s.Factions;
+        var cells = s.Cells;
+        var rev = s.Revenue;
+        Array.Clear(rev, 0, F.Count);
+        double demand = s.Policy.Demand;
+        for (int c = 0; c < cells.Count; c++)
+        {
+            int f = cells.Controller[c];
+            if (f < 0 || !F.Active[f]) continue;
+            double v = cells.RouteValue[c] * demand * (cells.Contested[c] ? p.ContestedRevenueShare : 1.0);
+            rev[f] += v;
+            double bribe = v * p.BribeShare;
+            cells.Bribes[c] += bribe;
+        }
+        double wage = s.Policy.PoliceWage * p.CartelWageMultiplier * 12.0 / 52.0;
+        bool anyUnpaid = false;
+        var members = s.Presence.FactionMembers;
+        for (int f = 0; f < F.Count; f++)
+        {
+            if (!F.Active[f]) continue;
+            double r = rev[f];
+            s.Counters.Revenue += r;
+            double wages = members[f] * wage;
+            double bribes = r * p.BribeShare;
+            s.ArmsBudget[f] = r * p.ArmsBudgetShare + 0.01 * Math.Max(0, F.Treasury[f]);
+            F.Treasury[f] += r - wages - bribes;
+            if (F.Treasury[f] < 0 && !s.P.MeanField)
+            {
+                F.Treasury[f] = 0;
+                F.Unpaid[f] = true;
+                F.Cohesion[f] = Math.Max(0, F.Cohesion[f] - p.UnpaidCohesionLoss);
+                anyUnpaid = true;
+            }
+            else
+            {
+                if (F.Treasury[f] < 0) F.Treasury[f] = 0;
+                F.Unpaid[f] = false;
+            }
+        }
+        if (anyUnpaid && p.DesertionRate > 0) Desert(s, p.DesertionRate);
+    }
+
+    /// <summary>Unpaid soldiers lose loyalty; some desert (retire from the organisation).</summary>
+    private static void Desert(ModelState s, double rate)
+    {
+        var m = s.Members;
+        var F = s.Factions;
+        ulong key = s.StreamKey(Streams.Economy);
+        int n = m.Count;
+        for (int i = 0; i < n; i++)
+        {
+            if (m.Status[i] != (byte)MemberStatus.Active || !F.Unpaid[m.Faction[i]]) continue;
+            if (m.Rank[i] != (byte)Rank.Soldier) continue;
+            m.Loyalty[i] = Math.Max(0f, m.Loyalty[i] - 0.05f);
+            if (CounterRng.Uniform(key, (ulong)s.Week, (ulong)i) < rate * (1.5 - m.Loyalty[i]))
+                s.RemoveMember(i, dead: false);
+        }
+    }
+}

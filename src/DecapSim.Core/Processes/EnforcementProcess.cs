@@ -1,0 +1,99 @@
+using DecapSim.Core.Factions;
+using DecapSim.Core.Parameters;
+using DecapSim.Core.Random;
+
+namespace DecapSim.Core.Processes;
+
+/// <summary>
+/// Step 6: arrests (fixed national count spread by size, or a per-member hazard
+/// eta0 L_c (1 - k_c)(1 + IntelBoost)(1 + troops)), state operations in violent cells (members killed by the
+/// state, state forces killed, more with heavy weapons), prison with sentences that shorten as judicial
+/// integrity falls, escapes, and release with recidivism.
+/// </summary>
+public sealed class EnforcementProcess : IProcess
+{
+    private double[] _cellArrest = Array.Empty<double>();
+    private double[] _cellStateKill = Array.Empty<double>();
+    private double[] _stateLossWeight = Array.Empty<double>();
+    private StreamRng? _rng;
+
+    public string Name => "enforcement";
+
+    public void Step(ModelState s)
+    {
+        _rng ??= new StreamRng(s.StreamKey(Streams.Enforcement));
+        var p = s.P.Enforcement;
+        var cells = s.Cells;
+        int C = cells.Count;
+        if (_cellArrest.Length < C) { _cellArrest = new double[C]; _cellStateKill = new double[C]; _stateLossWeight = new double[C]; }
+        double mult = s.Policy.ArrestMultiplier;
+        bool fixedCount = p.ArrestMode == ArrestMode.FixedCount;
+        double fixedP = s.Presence.Total > 0 ? Math.Min(1, mult * p.Eta / s.Presence.Total) : 0;
+        double intel = 1 + p.IntelArrestBoost * s.Policy.IntelSharing * s.Policy.UsTrust;
+        bool stateOps = !s.P.MeanField && p.StateKillRate > 0;
+        for (int c = 0; c < C; c++)
+        {
+            _cellArrest[c] = fixedCount ? fixedP
+                : Math.Min(1, mult * p.Eta0 * cells.Police[c] * (1 - cells.Corruption[c]) * intel * (1 + p.TroopArrestBoost * cells.Troops[c]));
+            _cellStateKill[c] = stateOps && cells.LastCartelDeaths[c] >= p.ViolentCellThreshold
+                ? Math.Min(1, p.StateKillRate * (cells.Police[c] + cells.Troops[c])) : 0;
+            _stateLossWeight[c] = 0;
+        }
+        double sentenceMean = p.SentenceYears * 52 * (p.MinSentenceShare + (1 - p.MinSentenceShare) * s.Policy.JudicialIntegrity);
+        double escape = p.EscapeRate * (1 - s.Policy.JudicialIntegrity);
+        double recid = s.P.MeanField ? 0 : p.Recidivism;
+        var m = s.Members;
+        var F = s.Factions;
+        ulong key = s.StreamKey(Streams.Enforcement);
+        ulong keyR = s.StreamKey(Streams.Release);
+        ulong week = (ulong)s.Week;
+        int n = m.Count;
+        for (int i = 0; i < n; i++)
+        {
+            byte st = m.Status[i];
+            if (st == (byte)MemberStatus.Active)
+            {
+                if (m.Entry[i] < 0) continue;
+                int c = m.Cell[i];
+                double pk = _cellStateKill[c], pa = _cellArrest[c];
+                if (pk + pa <= 0) continue;
+                double u = CounterRng.Uniform(key, week, (ulong)i);
+                if (u < pk)
+                {
+                    int f = m.Faction[i];
+                    double heavyPerMember = s.Presence.FactionMembers[f] > 0 ? F.Heavy[f] / s.Presence.FactionMembers[f] : 0;
+                    _stateLossWeight[c] += 1 + p.HeavyWeaponStateLoss * Math.Min(1, heavyPerMember);
+                    cells.StateKills[c]++;
+                    Ops.Kill(s, i);
+                }
+                else if (u < pk + pa)
+                {
+                    double u2 = CounterRng.Uniform(key, week, (ulong)i + 0x8000_0000UL);
+                    Ops.Imprison(s, i, (int)Math.Round(-Math.Log(1 - u2) * sentenceMean));
+                }
+            }
+            else if (st == (byte)MemberStatus.Imprisoned)
+            {
+                bool release = m.ReleaseWeek[i] <= s.Week
+                    || (escape > 0 && CounterRng.Uniform(keyR, week, (ulong)i) < escape);
+                if (!release) continue;
+                s.Counters.Releases++;
+                s.ImprisonedCount--;
+                int f = Ops.Successor(s, m.Faction[i]);
+                if (f >= 0 && CounterRng.Uniform(keyR, week, (ulong)i + 0x8000_0000UL) < recid)
+                {
+                    m.Status[i] = (byte)MemberStatus.Active;
+                    m.Faction[i] = f;
+                    m.Rank[i] = (byte)Rank.Soldier;
+                    var units = s.UnitsOf(f);
+                    m.Unit[i] = units.Length > 0 ? units[(int)(CounterRng.Uniform(keyR, week + 7919, (ulong)i) * units.Length)] : -1;
+                    m.Entry[i] = -1;
+                }
+                else s.RemoveMember(i, dead: false);
+            }
+        }
+        if (stateOps && p.StateLossRatio > 0)
+            for (int c = 0; c < C; c++)
+                if (_stateLossWeight[c] > 0) cells.StateForcesKilled[c] += _rng.Poisson(p.StateLossRatio * _stateLossWeight[c]);
+    }
+}

@@ -1,0 +1,213 @@
+using DecapSim.Core.Factions;
+using DecapSim.Core.Metrics;
+using DecapSim.Core.Random;
+using DecapSim.Core.Timeline;
+
+namespace DecapSim.Core.Processes;
+
+/// <summary>
+/// Step 1: applies the timeline events due this week (forced removals, kingpin lists, policy changes and
+/// ramps, campaigns) and the ongoing effects of running campaigns.
+/// </summary>
+public sealed class EventsProcess : IProcess
+{
+    private readonly List<(int Start, int End, int Count, double KillShare, int Label)> _kingpins = new();
+    private readonly List<(int End, CampaignEvent Campaign, int[] Cells, int Label)> _campaigns = new();
+    private StreamRng? _rng;
+
+    public string Name => "events";
+
+    public void Step(ModelState s)
+    {
+        _rng ??= new StreamRng(s.StreamKey(Streams.Events));
+        var timeline = s.P.Timeline;
+        for (int i = 0; i < timeline.Count; i++)
+        {
+            var e = timeline[i];
+            if (e.Week != s.Week) continue;
+            int label = s.EventLabels.Count;
+            s.EventLabels.Add(string.IsNullOrEmpty(e.Label) ? Describe(e) : e.Label);
+            switch (e)
+            {
+                case RemoveLeaderEvent r: ApplyRemoval(s, r, label); break;
+                case KingpinListEvent k: _kingpins.Add((s.Week, s.Week + Math.Max(1, k.OverWeeks), k.Count, k.KillShare, label)); s.Log(SimEventType.Policy, -1, -1, label: label); break;
+                case SetPolicyEvent p:
+                    s.Policy.StartRamp(p.Parameter, p.Value, s.Week, p.RampWeeks);
+                    s.Log(SimEventType.Policy, -1, -1, code: (int)p.Parameter, value: p.Value, label: label);
+                    break;
+                case CampaignEvent c: StartCampaign(s, c, label); break;
+            }
+        }
+        s.Policy.Advance(s.Week);
+        RunKingpins(s);
+        RunCampaigns(s);
+    }
+
+    private static string Describe(TimelineEvent e) => e switch
+    {
+        RemoveLeaderEvent r => $"{r.Faction} {r.Rank.ToLowerInvariant()} {(r.Mode == RemovalMode.Kill ? "killed" : "captured")}",
+        KingpinListEvent k => $"kingpin list: {k.Count} leaders over {k.OverWeeks} weeks",
+        SetPolicyEvent p => $"{p.Parameter} -> {p.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)}",
+        CampaignEvent c => $"{c.Kind} for {c.DurationWeeks} weeks",
+        _ => e.GetType().Name,
+    };
+
+    private static void ApplyRemoval(ModelState s, RemoveLeaderEvent r, int label)
+    {
+        int f = FindFaction(s, r.Faction);
+        if (f < 0) return;
+        int m;
+        if (string.Equals(r.Rank, "Lieutenant", StringComparison.OrdinalIgnoreCase))
+        {
+            m = StrongestLieutenant(s, f);
+        }
+        else m = s.Factions.Leader[f];
+        if (m < 0 || !s.Members.IsActive(m)) return;
+        RemoveTarget(s, m, r.Mode, r.HeirUnavailable);
+    }
+
+    /// <summary>Removes an active ranked member by kill or capture (a forced removal).</summary>
+    internal static void RemoveTarget(ModelState s, int m, RemovalMode mode, bool heirUnavailable = false)
+    {
+        if (mode == RemovalMode.Kill)
+        {
+            if (s.Members.Rank[m] == (byte)Rank.Soldier) { s.RemoveMember(m, true); return; }
+            Ops.RemoveRanked(s, m, mode, heirUnavailable);
+            s.Members.MarkGone(m);
+            s.PendingFree.Add(m);
+            s.Ledger.Dead++;
+            s.Cells.StateKills[s.Members.Cell[m]]++;
+        }
+        else
+        {
+            if (s.Members.Rank[m] != (byte)Rank.Soldier) Ops.RemoveRanked(s, m, mode, heirUnavailable);
+            s.Members.Status[m] = (byte)MemberStatus.Imprisoned;
+            s.Members.ReleaseWeek[m] = s.Week + (int)(s.P.Targeting.CapturedSentenceYears * 52);
+            s.Members.Entry[m] = -1;
+            s.Counters.Arrests++;
+            s.ImprisonedCount++;
+        }
+    }
+
+    private static int StrongestLieutenant(ModelState s, int f)
+    {
+        int best = -1;
+        for (int u = 0; u < s.Units.Count; u++)
+            if (s.Units.Active[u] && s.Units.Faction[u] == f && s.Units.Lieutenant[u] >= 0) { best = s.Units.Lieutenant[u]; break; }
+        return best;
+    }
+
+    /// <summary>Active faction with the given name (exact, then case/accent-insensitive), or its successor.</summary>
+    public static int FindFaction(ModelState s, string name)
+    {
+        var F = s.Factions;
+        for (int f = 0; f < F.Count; f++) if (F.Name[f] == name) return Ops.Successor(s, f);
+        string k = World.World.Normalize(name);
+        for (int f = 0; f < F.Count; f++) if (World.World.Normalize(F.Name[f]) == k) return Ops.Successor(s, f);
+        return -1;
+    }
+
+    private void RunKingpins(ModelState s)
+    {
+        for (int i = _kingpins.Count - 1; i >= 0; i--)
+        {
+            var k = _kingpins[i];
+            int span = k.End - k.Start;
+            int t = s.Week - k.Start;
+            int due = (int)((long)k.Count * (t + 1) / span) - (int)((long)k.Count * t / span);
+            for (int j = 0; j < due; j++)
+            {
+                int f = LargestNotRecentlyHit(s);
+                if (f < 0) break;
+                int m = s.Factions.Leader[f];
+                if (m < 0 || !s.Members.IsActive(m)) continue;
+                s.Factions.LastRemovalWeek[f] = s.Week;
+                RemoveTarget(s, m, _rng!.NextDouble() < k.KillShare ? RemovalMode.Kill : RemovalMode.Capture);
+            }
+            if (s.Week + 1 >= k.End) _kingpins.RemoveAt(i);
+        }
+    }
+
+    private static int LargestNotRecentlyHit(ModelState s)
+    {
+        int best = -1, bestSize = 0;
+        var F = s.Factions;
+        for (int f = 0; f < F.Count; f++)
+        {
+            if (!F.Active[f]) continue;
+            if (F.LastRemovalWeek[f] >= 0 && s.Week - F.LastRemovalWeek[f] < 26) continue;
+            int size = s.Presence.FactionMembers.Length > f ? s.Presence.FactionMembers[f] : 0;
+            if (size > bestSize) { best = f; bestSize = size; }
+        }
+        return best;
+    }
+
+    private void StartCampaign(ModelState s, CampaignEvent c, int label)
+    {
+        var cells = new List<int>();
+        if (c.Regions.Count == 0) cells.AddRange(Enumerable.Range(0, s.World.CellCount));
+        else foreach (var name in c.Regions)
+        {
+            int r = s.World.FindRegion(name);
+            if (r >= 0) cells.AddRange(s.World.RegionCells[r]);
+        }
+        var arr = cells.ToArray();
+        if (c.Kind == CampaignKind.TroopSurge) foreach (var cell in arr) s.Cells.Troops[cell] += c.Intensity;
+        _campaigns.Add((s.Week + Math.Max(1, c.DurationWeeks), c, arr, label));
+        s.Log(SimEventType.Campaign, -1, -1, code: (int)c.Kind, value: c.Intensity, label: label);
+    }
+
+    private void RunCampaigns(ModelState s)
+    {
+        for (int i = _campaigns.Count - 1; i >= 0; i--)
+        {
+            var (end, c, cells, _) = _campaigns[i];
+            if (s.Week >= end)
+            {
+                if (c.Kind == CampaignKind.TroopSurge) foreach (var cell in cells) s.Cells.Troops[cell] = Math.Max(0, s.Cells.Troops[cell] - c.Intensity);
+                _campaigns.RemoveAt(i);
+                continue;
+            }
+            if (c.Kind == CampaignKind.UsStrikes) UsStrikes(s, c);
+        }
+    }
+
+    /// <summary>Unilateral US strikes: each strike kills a located leader or lieutenant (weighted by faction size),
+    /// a few members around, civilians, and costs US trust.</summary>
+    private void UsStrikes(ModelState s, CampaignEvent c)
+    {
+        int strikes = _rng!.Poisson(c.Intensity);
+        for (int k = 0; k < strikes; k++)
+        {
+            int f = RandomFactionBySize(s);
+            if (f < 0) return;
+            int target = s.Factions.Leader[f];
+            var units = s.UnitsOf(f);
+            if (units.Length > 0 && _rng.NextDouble() < 0.8)
+            {
+                int lt = s.Units.Lieutenant[units[_rng.Next(units.Length)]];
+                if (lt >= 0) target = lt;
+            }
+            if (target < 0 || !s.Members.IsActive(target)) continue;
+            int cell = s.Members.Cell[target];
+            RemoveTarget(s, target, RemovalMode.Kill);
+            s.Cells.Civilians[cell] += _rng.Poisson(s.P.State.UsStrikeCivilians);
+            s.Policy.UsTrust = s.Policy.UsTrust - s.P.State.UsStrikeTrustPenalty;
+        }
+    }
+
+    private int RandomFactionBySize(ModelState s)
+    {
+        var fm = s.Presence.FactionMembers;
+        double total = s.Presence.Total;
+        if (total <= 0) return -1;
+        double u = _rng!.NextDouble() * total;
+        for (int f = 0; f < s.Factions.Count; f++)
+        {
+            if (!s.Factions.Active[f]) continue;
+            u -= fm[f];
+            if (u <= 0) return f;
+        }
+        return -1;
+    }
+}

@@ -1,0 +1,60 @@
+using DecapSim.Core.Random;
+using MathNet.Numerics.Distributions;
+
+namespace DecapSim.Core.Processes;
+
+/// <summary>
+/// Step 4: expected recruits of f = rho C_f (1 - C_total/Capacity) WageFactor DemandFactor (1 - Prevention),
+/// drawn from a Poisson law and placed in the cells where f is present, weighted by population.
+/// </summary>
+public sealed class RecruitmentProcess : IProcess
+{
+    private StreamRng? _rng;
+    private Normal? _age;
+
+    public string Name => "recruitment";
+
+    public void Step(ModelState s)
+    {
+        var p = s.P.Recruitment;
+        _rng ??= new StreamRng(s.StreamKey(Streams.Recruitment));
+        _age ??= new Normal(p.AgeMean, Math.Max(1e-9, p.AgeSd), _rng);
+        var F = s.Factions;
+        var pres = s.Presence;
+        double total = pres.Total;
+        double capFactor = p.Capacity > 0 ? Math.Max(0, 1 - total / p.Capacity) : 1;
+        double demandFactor = Math.Pow(Math.Max(0, s.Policy.Demand), s.P.Economy.DemandElasticity);
+        double prevention = 1 - Math.Clamp(s.Policy.PreventionEffect, 0, 1);
+        var pop = s.World.Population;
+        for (int f = 0; f < F.Count; f++)
+        {
+            if (!F.Active[f]) continue;
+            int cf = pres.FactionMembers[f];
+            if (cf == 0) continue;
+            double wageFactor = F.Unpaid[f] ? p.UnpaidFactor : 1;
+            double expected = p.Rho * cf * capFactor * wageFactor * demandFactor * prevention;
+            int n = _rng.Poisson(expected);
+            if (n == 0) continue;
+            var entries = pres.EntriesOf(f);
+            double wsum = 0;
+            foreach (var e in entries) wsum += pop[pres.EntryCell[e]] + 1;
+            var units = s.UnitsOf(f);
+            for (int k = 0; k < n; k++)
+            {
+                double u = _rng.NextDouble() * wsum;
+                int cell = pres.EntryCell[entries[^1]];
+                foreach (var e in entries)
+                {
+                    u -= pop[pres.EntryCell[e]] + 1;
+                    if (u <= 0) { cell = pres.EntryCell[e]; break; }
+                }
+                int unit = units.Length > 0 ? units[_rng.Next(units.Length)] : -1;
+                float age = (float)Math.Clamp(_age.Sample(), 14, 60);
+                float loyalty = (float)(0.3 + 0.7 * _rng.NextDouble());
+                s.Members.Add(f, unit, cell, age, loyalty);
+            }
+            s.Counters.Recruits += n;
+            s.Ledger.Recruited += n;
+        }
+    }
+}

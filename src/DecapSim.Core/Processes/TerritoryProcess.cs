@@ -1,0 +1,112 @@
+using DecapSim.Core.Factions;
+using DecapSim.Core.Random;
+
+namespace DecapSim.Core.Processes;
+
+/// <summary>
+/// Step 9: territory. The controller of a cell is the faction with the greatest armed presence (members x
+/// (1 + guns per member)); the cell is contested when the runner-up holds at least ContestRatio of it.
+/// Soldiers drift toward adjacent cells that pay more per member and hold fewer enemies; a vacuum (the cells
+/// of a faction that just lost its leader) pulls rivals harder.
+/// </summary>
+public sealed class TerritoryProcess : IProcess
+{
+    private int[] _target = Array.Empty<int>();
+
+    public string Name => "territory";
+
+    public void Step(ModelState s)
+    {
+        UpdateControl(s);
+        if (!s.P.MeanField && s.P.Territory.MoveRate > 0) Move(s);
+    }
+
+    /// <summary>Recomputes controllers and contested flags from this week's presence.</summary>
+    public static void UpdateControl(ModelState s)
+    {
+        var pres = s.Presence;
+        var F = s.Factions;
+        var cells = s.Cells;
+        double ratio = s.P.Territory.ContestRatio;
+        Array.Clear(s.ControlledCells, 0, F.Capacity);
+        Array.Clear(s.BorderCells, 0, F.Capacity);
+        for (int c = 0; c < cells.Count; c++)
+        {
+            int best = -1; double bestV = 0, second = 0;
+            for (int k = pres.CellEntryStart[c]; k < pres.CellEntryStart[c + 1]; k++)
+            {
+                int f = pres.EntryFaction[k];
+                if (!F.Active[f]) continue;
+                int cf = Math.Max(1, pres.FactionMembers[f]);
+                double v = pres.EntryCount[k] * (1 + Math.Min(1, F.Arsenal[f] / cf));
+                if (v > bestV) { second = bestV; bestV = v; best = f; }
+                else if (v > second) second = v;
+            }
+            cells.Controller[c] = best;
+            cells.Contested[c] = best >= 0 && second >= ratio * bestV;
+            if (best >= 0)
+            {
+                s.ControlledCells[best]++;
+                if (s.World.IsBorder[c]) s.BorderCells[best]++;
+            }
+        }
+    }
+
+    private void Move(ModelState s)
+    {
+        var pres = s.Presence;
+        var world = s.World;
+        var cells = s.Cells;
+        var F = s.Factions;
+        int entries = pres.EntryCountUsed;
+        if (_target.Length < entries) _target = new int[Math.Max(entries, _target.Length * 2)];
+        double pull = s.P.Succession.VacuumPull;
+        int week = s.Week;
+        bool anyTarget = false;
+        for (int e = 0; e < entries; e++)
+        {
+            int c = pres.EntryCell[e];
+            int f = pres.EntryFaction[e];
+            double here = Attractiveness(s, c, f, 0, pull, week);
+            double best = here * 1.25; int target = -1;
+            int a0 = world.AdjacencyStart[c], a1 = world.AdjacencyStart[c + 1];
+            for (int a = a0; a < a1; a++)
+            {
+                int c2 = world.Adjacency[a];
+                double v = Attractiveness(s, c2, f, 1, pull, week);
+                if (v > best) { best = v; target = c2; }
+            }
+            _target[e] = target;
+            if (target >= 0) anyTarget = true;
+        }
+        if (!anyTarget) return;
+        var m = s.Members;
+        ulong key = s.StreamKey(Streams.Movement);
+        ulong wk = (ulong)week;
+        double rate = s.P.Territory.MoveRate;
+        for (int i = 0; i < m.Count; i++)
+        {
+            int e = m.Entry[i];
+            if (e < 0 || m.Status[i] != (byte)MemberStatus.Active || m.Rank[i] != (byte)Rank.Soldier) continue;
+            int t = _target[e];
+            if (t < 0) continue;
+            if (CounterRng.Uniform(key, wk, (ulong)i) < rate) m.Cell[i] = t;
+        }
+    }
+
+    /// <summary>Route value per member a soldier of f would share in cell c (enemies count double; vacuums pull).</summary>
+    private static double Attractiveness(ModelState s, int c, int f, int joining, double pull, int week)
+    {
+        var pres = s.Presence;
+        double own = joining, enemy = 0;
+        for (int k = pres.CellEntryStart[c]; k < pres.CellEntryStart[c + 1]; k++)
+        {
+            if (pres.EntryFaction[k] == f) own += pres.EntryCount[k];
+            else enemy += pres.EntryCount[k];
+        }
+        double v = s.Cells.RouteValue[c] + 1e-9 * s.World.Population[c];
+        int ctrl = s.Cells.Controller[c];
+        if (s.Cells.VacuumUntil[c] > week && ctrl != f) v *= 1 + pull;
+        return v / (1 + own + 2 * enemy);
+    }
+}

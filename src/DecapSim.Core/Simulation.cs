@@ -1,0 +1,73 @@
+using DecapSim.Core.Factions;
+using DecapSim.Core.Metrics;
+using DecapSim.Core.Parameters;
+using DecapSim.Core.Processes;
+using DecapSim.Core.Random;
+using DecapSim.Core.World;
+
+namespace DecapSim.Core;
+
+/// <summary>
+/// Builds a model from (parameters, seed) and steps it week by week. The model is a function of those two
+/// inputs only: no clock, no I/O, no shared randomness.
+/// </summary>
+public sealed class Simulation
+{
+    /// <summary>The state the processes act on.</summary>
+    public ModelState State { get; }
+    /// <summary>The weekly processes, in MODEL.md order.</summary>
+    public IReadOnlyList<IProcess> Processes { get; }
+    /// <summary>Reads the weekly metrics.</summary>
+    public Observer Observer { get; }
+
+    public Simulation(ModelParameters p, ulong seed)
+    {
+        var world = WorldFactory.Build(p.World, new StreamRng(CounterRng.Key(seed, Streams.World)));
+        long initial = p.InitialFactions?.Factions.Sum(f => (long)f.Members) ?? p.Factions.InitialMembers;
+        int memberCap = (int)Math.Min(int.MaxValue / 2, initial * 3 / 2 + 1024);
+        int factionCount = p.InitialFactions?.Factions.Count ?? p.Factions.Count;
+        var s = new ModelState(p, seed, world, memberCap, Math.Max(256, factionCount * 3));
+        State = s;
+        double totalWeight = world.RouteWeight.Sum();
+        for (int c = 0; c < world.CellCount; c++)
+        {
+            s.Cells.RouteValue[c] = totalWeight > 0 ? world.RouteWeight[c] / totalWeight * p.Economy.RouteValuePerYear / 52 : 0;
+            s.Cells.Police[c] = p.State.PoliceCapacity;
+            s.Cells.Corruption[c] = p.State.Corruption;
+            s.Cells.Troops[c] = p.State.BaselineTroops;
+        }
+        new LandscapeBuilder(s, new StreamRng(CounterRng.Key(seed, Streams.Build))).Build();
+        s.EnsureFactionArrays();
+        s.Presence.Build(s.Members, world.CellCount, s.Factions.Capacity);
+        s.RebuildUnitLists();
+        TerritoryProcess.UpdateControl(s);
+        s.LiveMembers = (int[])s.Presence.FactionMembers.Clone();
+        Processes = new IProcess[]
+        {
+            new EventsProcess(), new EconomyProcess(), new ArmsProcess(), new RecruitmentProcess(), new ConflictProcess(),
+            new EnforcementProcess(), new TargetingProcess(), new SuccessionProcess(), new RetaliationProcess(),
+            new TerritoryProcess(), new ConsolidationProcess(), new StateCapacityProcess(), new ExitsProcess(),
+        };
+        Observer = new Observer(world.RegionCount);
+    }
+
+    /// <summary>Current week (number of steps taken).</summary>
+    public int Week => State.Week;
+
+    /// <summary>Advances one week and returns its metrics.</summary>
+    public WeeklyMetrics Step()
+    {
+        var s = State;
+        s.Cells.ResetWeeklyCounters();
+        s.Counters.Clear();
+        s.Removals.Clear();
+        s.EnsureFactionArrays();
+        s.Presence.Build(s.Members, s.World.CellCount, s.Factions.Capacity);
+        s.RebuildUnitLists();
+        var processes = Processes;
+        for (int i = 0; i < processes.Count; i++) processes[i].Step(s);
+        var metrics = Observer.Observe(s);
+        s.Week++;
+        return metrics;
+    }
+}
