@@ -22,18 +22,22 @@ public static class MexicoWorldBuilder
     /// <summary>Cross-state links per pair of adjacent states (nearest distinct cell pairs).</summary>
     public const int LinksPerStatePair = 3;
 
-    /// <summary>Route-weight multiplier of a border cell is 1 + this.</summary>
+    /// <summary>Extra route weight (per person, relative to 1 inland) of a border cell.</summary>
     public const double BorderBonus = 4;
-    /// <summary>Route-weight multiplier of a port cell is 1 + this.</summary>
+    /// <summary>Extra route weight (per person, relative to 1 inland) of a port cell.</summary>
     public const double PortBonus = 3;
-    /// <summary>Extra route weight near the border (at distance 0), decaying over <see cref="BorderDecayKm"/>.</summary>
+    /// <summary>Extra route weight (per person) near the border, decaying over <see cref="BorderDecayKm"/>.</summary>
     public const double BorderProximity = 2;
-    /// <summary>Extra route weight near a port (at distance 0), decaying over <see cref="PortDecayKm"/>.</summary>
+    /// <summary>Extra route weight (per person) near a port, decaying over <see cref="PortDecayKm"/>.</summary>
     public const double PortProximity = 1;
     /// <summary>Decay length of the border proximity term (km).</summary>
     public const double BorderDecayKm = 250;
     /// <summary>Decay length of the port proximity term (km).</summary>
     public const double PortDecayKm = 150;
+
+    /// <summary>Cell spacing as a share of sqrt(state area / municipalities): below 1 so the square lattices,
+    /// smaller than the real states, interlock less and need smaller pushes apart.</summary>
+    public const double LatticeScale = 0.8;
 
     private const double KmPerDegreeLat = 110.57;
     private const double KmPerDegreeLonEquator = 111.32;
@@ -67,7 +71,7 @@ public static class MexicoWorldBuilder
             stateStart[s] = cell;
             int cols = (int)Math.Ceiling(Math.Sqrt(m));
             int rows = (m + cols - 1) / cols;
-            double spacingKm = Math.Sqrt(st.AreaKm2 / m);
+            double spacingKm = LatticeScale * Math.Sqrt(st.AreaKm2 / m);
             double dx = spacingKm / (KmPerDegreeLonEquator * Math.Cos(st.Latitude * Math.PI / 180));
             double dy = spacingKm / KmPerDegreeLat;
 
@@ -103,6 +107,7 @@ public static class MexicoWorldBuilder
             cell += m;
         }
         stateStart[stateCount] = n;
+        SeparateStates(stateStart, x, y);
 
         var neighbours = MexicoStates.NeighbourIndices();
         for (int s = 0; s < stateCount; s++)
@@ -123,6 +128,76 @@ public static class MexicoWorldBuilder
         }
         return new World(population, routeWeight, region, isBorder, isPort, x, y, start, adjacency,
             names, codes, tiles, neighbours, $"mexico: {stateCount} states, {n} municipalities (stylized layout)");
+    }
+
+    /// <summary>
+    /// Moves whole state lattices apart until their bounding boxes (padded by half a cell) no longer overlap,
+    /// so that every cell has its own place on a map. Small states move more than large ones. Deterministic.
+    /// </summary>
+    /// <remarks>Square lattices overlap where real states interlock (Ciudad de México sits inside the
+    /// Estado de México); the pushes are small (mostly under a degree) and keep states near their centroids.</remarks>
+    private static void SeparateStates(int[] stateStart, float[] x, float[] y)
+    {
+        int sc = stateStart.Length - 1;
+        var minX = new double[sc]; var maxX = new double[sc]; var minY = new double[sc]; var maxY = new double[sc];
+        var shiftX = new double[sc]; var shiftY = new double[sc]; var size = new double[sc];
+        double kx = KmPerDegreeLonEquator * MeanCosLat, ky = KmPerDegreeLat;
+        for (int s = 0; s < sc; s++)
+        {
+            minX[s] = minY[s] = double.MaxValue; maxX[s] = maxY[s] = double.MinValue;
+            for (int c = stateStart[s]; c < stateStart[s + 1]; c++)
+            {
+                minX[s] = Math.Min(minX[s], x[c] * kx); maxX[s] = Math.Max(maxX[s], x[c] * kx);
+                minY[s] = Math.Min(minY[s], y[c] * ky); maxY[s] = Math.Max(maxY[s], y[c] * ky);
+            }
+            // Pad by half a cell spacing on each side (one cell's own square).
+            double half = 0.5 * LatticeScale * Math.Sqrt(MexicoStates.All[s].AreaKm2 / (stateStart[s + 1] - stateStart[s]));
+            minX[s] -= half; maxX[s] += half; minY[s] -= half; maxY[s] += half;
+            size[s] = (maxX[s] - minX[s]) * (maxY[s] - minY[s]);
+        }
+        for (int iter = 0; iter < 500; iter++)
+        {
+            bool moved = false;
+            for (int a = 0; a < sc; a++)
+                for (int b = a + 1; b < sc; b++)
+                {
+                    double ox = Math.Min(maxX[a], maxX[b]) - Math.Max(minX[a], minX[b]);
+                    double oy = Math.Min(maxY[a], maxY[b]) - Math.Max(minY[a], minY[b]);
+                    if (ox <= 1e-6 || oy <= 1e-6) continue;
+                    moved = true;
+                    // Share of the push taken by a: the smaller state moves more.
+                    double fa = size[b] / (size[a] + size[b]), fb = 1 - fa;
+                    // Push along the axis on which the real centroids differ most, so the states keep
+                    // their relative position (Tlaxcala stays north of Puebla, east of Ciudad de México).
+                    var sa = MexicoStates.All[a]; var sb = MexicoStates.All[b];
+                    double cdx = Math.Abs(sa.Longitude - sb.Longitude) * kx, cdy = Math.Abs(sa.Latitude - sb.Latitude) * ky;
+                    if (cdx >= cdy)
+                    {
+                        double dir = sa.Longitude <= sb.Longitude ? -1 : 1;
+                        double push = ox + 1e-3;
+                        Shift(a, dir * push * fa, 0); Shift(b, -dir * push * fb, 0);
+                    }
+                    else
+                    {
+                        double dir = -sa.Latitude <= -sb.Latitude ? -1 : 1;
+                        double push = oy + 1e-3;
+                        Shift(a, 0, dir * push * fa); Shift(b, 0, -dir * push * fb);
+                    }
+                }
+            if (!moved) break;
+        }
+        for (int s = 0; s < sc; s++)
+            for (int c = stateStart[s]; c < stateStart[s + 1]; c++)
+            {
+                x[c] = (float)(x[c] + shiftX[s] / kx);
+                y[c] = (float)(y[c] + shiftY[s] / ky);
+            }
+
+        void Shift(int s, double dxKm, double dyKm)
+        {
+            minX[s] += dxKm; maxX[s] += dxKm; minY[s] += dyKm; maxY[s] += dyKm;
+            shiftX[s] += dxKm; shiftY[s] += dyKm;
+        }
     }
 
     /// <summary>Local indices of a lattice's cells on one side, in order along that side.</summary>
@@ -182,7 +257,7 @@ public static class MexicoWorldBuilder
     }
 
     /// <summary>
-    /// Route weight = population share x (1 + 4 border + 3 port) x (1 + 2 exp(-d_border/250 km) + exp(-d_port/150 km)),
+    /// Route weight = population share x (1 + 4 border + 3 port + 2 exp(-d_border/250 km) + exp(-d_port/150 km)),
     /// normalized to sum to one.
     /// </summary>
     private static double[] RouteWeights(int[] population, bool[] isBorder, bool[] isPort, float[] x, float[] y)
@@ -201,9 +276,11 @@ public static class MexicoWorldBuilder
         for (int c = 0; c < n; c++)
         {
             double dBorder = Nearest(c, border, x, y), dPort = Nearest(c, ports, x, y);
-            double flags = 1 + BorderBonus * (isBorder[c] ? 1 : 0) + PortBonus * (isPort[c] ? 1 : 0);
-            double proximity = 1 + BorderProximity * Math.Exp(-dBorder / BorderDecayKm) + PortProximity * Math.Exp(-dPort / PortDecayKm);
-            w[c] = (double)population[c] / total * flags * proximity;
+            // Additive, so a border port city is not multiplied several times over: border 1+4+2 = 7,
+            // port 1+3+1 = 5, a cell near both up to 4, a cell far from both 1 (per person).
+            double factor = 1 + BorderBonus * (isBorder[c] ? 1 : 0) + PortBonus * (isPort[c] ? 1 : 0)
+                + BorderProximity * Math.Exp(-dBorder / BorderDecayKm) + PortProximity * Math.Exp(-dPort / PortDecayKm);
+            w[c] = (double)population[c] / total * factor;
         }
         WorldBuild.Normalize(w);
         return w;

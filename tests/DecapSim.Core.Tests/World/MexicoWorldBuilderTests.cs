@@ -103,8 +103,8 @@ public class MexicoWorldBuilderTests
             var st = MexicoStates.All[r];
             Assert.Equal(st.PortCells, ports);
         }
-        Assert.True(Mexico.RegionCells[Mexico.FindRegion("COL")].Any(c => Mexico.IsPort[c]));
-        Assert.False(Mexico.RegionCells[Mexico.FindRegion("AGS")].Any(c => Mexico.IsPort[c]));
+        Assert.Contains(Mexico.RegionCells[Mexico.FindRegion("COL")], c => Mexico.IsPort[c]);
+        Assert.DoesNotContain(Mexico.RegionCells[Mexico.FindRegion("AGS")], c => Mexico.IsPort[c]);
     }
 
     [Fact]
@@ -135,6 +135,38 @@ public class MexicoWorldBuilderTests
         Assert.True(MeanX("BC") < MeanX("YUC"));
         Assert.InRange(MeanX("JAL"), -104.5, -102.5);
         Assert.InRange(MeanY("JAL"), -21.5, -19.5);
+    }
+
+    [Fact]
+    public void Build_Default_StateLatticesDoNotOverlap()
+    {
+        (float x0, float x1, float y0, float y1) Box(int r)
+        {
+            var cells = Mexico.RegionCells[r];
+            return (cells.Min(c => Mexico.X[c]), cells.Max(c => Mexico.X[c]), cells.Min(c => Mexico.Y[c]), cells.Max(c => Mexico.Y[c]));
+        }
+        for (int a = 0; a < 32; a++)
+            for (int b = a + 1; b < 32; b++)
+            {
+                var (ax0, ax1, ay0, ay1) = Box(a);
+                var (bx0, bx1, by0, by1) = Box(b);
+                bool overlap = ax0 <= bx1 && bx0 <= ax1 && ay0 <= by1 && by0 <= ay1;
+                Assert.False(overlap, $"{Mexico.RegionCodes[a]} overlaps {Mexico.RegionCodes[b]}");
+            }
+    }
+
+    [Fact]
+    public void Build_Default_StatesStayNearTheirCentroids()
+    {
+        for (int r = 0; r < 32; r++)
+        {
+            var st = MexicoStates.All[r];
+            double mx = Mexico.RegionCells[r].Average(c => (double)Mexico.X[c]);
+            double my = Mexico.RegionCells[r].Average(c => (double)Mexico.Y[c]);
+            Assert.True(Math.Abs(mx - st.Longitude) < 1.2 && Math.Abs(my + st.Latitude) < 1.2, $"{st.Code} at ({mx:F2},{my:F2})");
+        }
+        double MeanX(string code) => Mexico.RegionCells[Mexico.FindRegion(code)].Average(c => (double)Mexico.X[c]);
+        Assert.True(MeanX("TLAX") > MeanX("CDMX"));
     }
 
     [Fact]
