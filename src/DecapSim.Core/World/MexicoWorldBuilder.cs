@@ -8,7 +8,8 @@ namespace DecapSim.Core.World;
 /// 2020-census number of municipalities laid out as a near-square lattice around the state's centroid.
 /// </summary>
 /// <remarks>
-/// A stylized map, not GIS: lattices are squares with the state's area, so shapes and borders are
+/// A stylized map, not GIS: lattices are squares of about 0.64 times the state's area, pushed apart where
+/// they would overlap, so shapes and borders are
 /// approximate. Coordinates: x = longitude (degrees east), y = -latitude (so y grows southward).
 /// Municipal populations are lognormal draws scaled to the state's census total; route weights are
 /// highest on the US border, at ports and near them, and sum to one.
