@@ -89,13 +89,31 @@ public sealed class World
     }
 
     /// <summary>Lower-case, accents removed, for name matching.</summary>
+    /// <remarks>Does not rely on Unicode normalization: with InvariantGlobalization (set for these
+    /// projects) <see cref="string.Normalize()"/> may leave accented letters composed, so the Latin-1
+    /// accented letters are mapped explicitly.</remarks>
     public static string Normalize(string s)
     {
-        var d = s.Trim().Normalize(System.Text.NormalizationForm.FormD);
-        var sb = new System.Text.StringBuilder(d.Length);
-        foreach (var ch in d)
-            if (System.Globalization.CharUnicodeInfo.GetUnicodeCategory(ch) != System.Globalization.UnicodeCategory.NonSpacingMark)
-                sb.Append(char.ToLowerInvariant(ch));
+        var t = s.Trim();
+        var sb = new System.Text.StringBuilder(t.Length);
+        foreach (var ch in t)
+        {
+            if (System.Globalization.CharUnicodeInfo.GetUnicodeCategory(ch) == System.Globalization.UnicodeCategory.NonSpacingMark) continue;
+            sb.Append(StripAccent(char.ToLowerInvariant(ch)));
+        }
         return sb.ToString();
     }
+
+    private static char StripAccent(char c) => c switch
+    {
+        'á' or 'à' or 'â' or 'ä' or 'ã' or 'å' => 'a',
+        'é' or 'è' or 'ê' or 'ë' => 'e',
+        'í' or 'ì' or 'î' or 'ï' => 'i',
+        'ó' or 'ò' or 'ô' or 'ö' or 'õ' => 'o',
+        'ú' or 'ù' or 'û' or 'ü' => 'u',
+        'ñ' => 'n',
+        'ç' => 'c',
+        'ý' or 'ÿ' => 'y',
+        _ => c,
+    };
 }
