@@ -40,6 +40,7 @@ public sealed class Simulation
         s.EnsureFactionArrays();
         s.Presence.Build(s.Members, world.CellCount, s.Factions.Capacity);
         s.RebuildUnitLists();
+        SpinUp(s);
         TerritoryProcess.UpdateControl(s);
         s.LiveMembers = (int[])s.Presence.FactionMembers.Clone();
         Processes = new IProcess[]
@@ -49,6 +50,28 @@ public sealed class Simulation
             new TerritoryProcess(), new ConsolidationProcess(), new StateCapacityProcess(), new ExitsProcess(),
         };
         Observer = new Observer(world.RegionCount);
+        ProcessTicks = new long[Processes.Count + 1];
+    }
+
+    /// <summary>Time spent in each process (Stopwatch ticks; last slot = the weekly snapshot). Diagnostics only:
+    /// never part of the results.</summary>
+    public long[] ProcessTicks { get; private set; } = Array.Empty<long>();
+
+    /// <summary>Spin-up: soldiers only move for a number of weeks (negative week numbers) so the stylized initial
+    /// placement settles before week 0.</summary>
+    private static void SpinUp(ModelState s)
+    {
+        if (s.P.MeanField) return;
+        var territory = new TerritoryProcess();
+        int weeks = s.P.Territory.SpinUpWeeks;
+        for (int w = -weeks; w < 0; w++)
+        {
+            s.Week = w;
+            s.Presence.Build(s.Members, s.World.CellCount, s.Factions.Capacity);
+            territory.SpinUp(s, s.P.Territory.SpinUpMoveRate);
+        }
+        s.Week = 0;
+        s.Presence.Build(s.Members, s.World.CellCount, s.Factions.Capacity);
     }
 
     /// <summary>Current week (number of steps taken).</summary>
@@ -58,6 +81,7 @@ public sealed class Simulation
     public WeeklyMetrics Step()
     {
         var s = State;
+        long tStart = System.Diagnostics.Stopwatch.GetTimestamp();
         s.Cells.ResetWeeklyCounters();
         s.Counters.Clear();
         s.Removals.Clear();
@@ -65,7 +89,15 @@ public sealed class Simulation
         s.Presence.Build(s.Members, s.World.CellCount, s.Factions.Capacity);
         s.RebuildUnitLists();
         var processes = Processes;
-        for (int i = 0; i < processes.Count; i++) processes[i].Step(s);
+        long t0 = System.Diagnostics.Stopwatch.GetTimestamp();
+        ProcessTicks[^1] += t0 - tStart;
+        for (int i = 0; i < processes.Count; i++)
+        {
+            processes[i].Step(s);
+            long t1 = System.Diagnostics.Stopwatch.GetTimestamp();
+            ProcessTicks[i] += t1 - t0;
+            t0 = t1;
+        }
         var metrics = Observer.Observe(s);
         s.Week++;
         return metrics;

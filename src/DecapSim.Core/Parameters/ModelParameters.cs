@@ -251,6 +251,10 @@ public sealed record TerritoryParameters
     public double ContestRatio { get; init; } = 0.5;
     [Param("Weekly probability a soldier considers moving to an adjacent cell", Unit = "per week", Min = 0, Max = 1)]
     public double MoveRate { get; init; } = 0.01;
+    [Param("Spin-up weeks before week 0 in which soldiers only move (settles the stylized initial placement)", Unit = "weeks", Min = 0, Max = 520)]
+    public int SpinUpWeeks { get; init; } = 52;
+    [Param("Move rate during spin-up", Unit = "per week", Min = 0, Max = 1)]
+    public double SpinUpMoveRate { get; init; } = 0.1;
 }
 
 /// <summary>Absorption, dissolution and alliances.</summary>

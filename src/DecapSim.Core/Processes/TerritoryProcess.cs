@@ -18,7 +18,14 @@ public sealed class TerritoryProcess : IProcess
     public void Step(ModelState s)
     {
         UpdateControl(s);
-        if (!s.P.MeanField && s.P.Territory.MoveRate > 0) Move(s);
+        if (!s.P.MeanField && s.P.Territory.MoveRate > 0) Move(s, s.P.Territory.MoveRate);
+    }
+
+    /// <summary>Movement only (spin-up before week 0): control, then soldiers move at the given rate.</summary>
+    public void SpinUp(ModelState s, double rate)
+    {
+        UpdateControl(s);
+        if (!s.P.MeanField && rate > 0) Move(s, rate);
     }
 
     /// <summary>Recomputes controllers and contested flags from this week's presence.</summary>
@@ -52,7 +59,7 @@ public sealed class TerritoryProcess : IProcess
         }
     }
 
-    private void Move(ModelState s)
+    private void Move(ModelState s, double rate)
     {
         var pres = s.Presence;
         var world = s.World;
@@ -83,7 +90,6 @@ public sealed class TerritoryProcess : IProcess
         var m = s.Members;
         ulong key = s.StreamKey(Streams.Movement);
         ulong wk = (ulong)week;
-        double rate = s.P.Territory.MoveRate;
         for (int i = 0; i < m.Count; i++)
         {
             int e = m.Entry[i];
