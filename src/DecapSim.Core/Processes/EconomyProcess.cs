@@ -4,7 +4,8 @@ using DecapSim.Core.Random;
 namespace DecapSim.Core.Processes;
 
 /// <summary>
-/// Step 2: trafficking revenue from controlled cells (contested cells pay less), wages, bribes and the arms
+/// Step 2: trafficking revenue: each faction earns a cell's route value in proportion to its armed presence there
+/// (contested cells pay less), wages, bribes and the arms
 /// budget. A faction that cannot pay its wages loses cohesion, its soldiers' loyalty falls and some desert.
 /// </summary>
 public sealed class EconomyProcess : IProcess
@@ -19,14 +20,23 @@ public sealed class EconomyProcess : IProcess
         var rev = s.Revenue;
         Array.Clear(rev, 0, F.Count);
         double demand = s.Policy.Demand;
+        // each faction earns the cell's route value in proportion to its armed presence there
+        var pres = s.Presence;
         for (int c = 0; c < cells.Count; c++)
         {
-            int f = cells.Controller[c];
-            if (f < 0 || !F.Active[f]) continue;
+            int e0 = pres.CellEntryStart[c], e1 = pres.CellEntryStart[c + 1];
+            if (e1 == e0) continue;
+            double total = 0;
+            for (int e = e0; e < e1; e++) total += ArmedPresence(s, e);
+            if (total <= 0) continue;
             double v = cells.RouteValue[c] * demand * (cells.Contested[c] ? p.ContestedRevenueShare : 1.0);
-            rev[f] += v;
-            double bribe = v * p.BribeShare;
-            cells.Bribes[c] += bribe;
+            for (int e = e0; e < e1; e++)
+            {
+                int f = pres.EntryFaction[e];
+                if (!F.Active[f]) continue;
+                rev[f] += v * ArmedPresence(s, e) / total;
+            }
+            cells.Bribes[c] += v * p.BribeShare;
         }
         double wage = s.Policy.PoliceWage * p.CartelWageMultiplier * 12.0 / 52.0;
         bool anyUnpaid = false;
@@ -54,6 +64,15 @@ public sealed class EconomyProcess : IProcess
             }
         }
         if (anyUnpaid && p.DesertionRate > 0) Desert(s, p.DesertionRate);
+    }
+
+    /// <summary>Members of an entry weighted by their faction's guns per member.</summary>
+    internal static double ArmedPresence(ModelState s, int e)
+    {
+        var pres = s.Presence;
+        int f = pres.EntryFaction[e];
+        int cf = Math.Max(1, pres.FactionMembers[f]);
+        return pres.EntryCount[e] * (1 + Math.Min(1, s.Factions.Arsenal[f] / cf));
     }
 
     /// <summary>Unpaid soldiers lose loyalty; some desert (retire from the organisation).</summary>
