@@ -263,3 +263,25 @@ public class ChartSvgTests
         return c;
     }
 }
+
+public class VerticalLineTests
+{
+    [Fact]
+    public void GetSvg_VerticalLineOutsideData_NotDrawnAndLimitsUnchanged()
+    {
+        var c = new Chart();
+        c.Add.Line([0, 1, 2], [0, 1, 2]);
+        c.Add.VerticalLine(100, "far away");
+        var doc = SvgAssert.Parse(c.GetSvg(500, 300));
+        Assert.DoesNotContain("far away", SvgAssert.Texts(doc));
+        Assert.DoesNotContain("100", SvgAssert.Group(doc, "tick-labels")!.Elements().Select(e => e.Value));
+    }
+
+    [Fact]
+    public void GetSvg_OnlyVerticalLine_ShowsNoData()
+    {
+        var c = new Chart();
+        c.Add.VerticalLine(1, "alone");
+        Assert.Contains("no data", SvgAssert.Texts(SvgAssert.Parse(c.GetSvg(300, 200))));
+    }
+}

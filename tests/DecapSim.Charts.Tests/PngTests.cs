@@ -40,6 +40,7 @@ public class PngTests(ITestOutputHelper output)
             ("tilemap.png", Fixtures.MexicoMap(), 1200, 480),
             ("lineage.png", Fixtures.Lineage(), 900, 400),
             ("multiplot.png", MultiplotExample(), 900, 600),
+            ("violence-short.png", Fixtures.ViolenceCurve(40), 700, 380),
         };
         foreach (var (name, chart, w, h) in files)
         {

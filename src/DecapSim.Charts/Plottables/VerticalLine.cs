@@ -19,8 +19,8 @@ public sealed class VerticalLine : Plottable
     internal override int PaletteSlots => 0;
 
     /// <inheritdoc/>
-    public override DataRange GetDataRange(bool logY) =>
-        double.IsFinite(X) ? new DataRange(X, X, double.NaN, double.NaN) : DataRange.Empty;
+    /// <remarks>Marker lines do not widen the axis limits: a line outside the data range is not drawn.</remarks>
+    public override DataRange GetDataRange(bool logY) => DataRange.Empty;
 
     /// <inheritdoc/>
     public override void Render(RenderContext ctx)
@@ -33,7 +33,8 @@ public sealed class VerticalLine : Plottable
         ctx.Svg.Line(px, a.Top, px, a.Bottom, c, LineWidth, Dash);
         if (!string.IsNullOrEmpty(Text))
             // rotated to read bottom-to-top; glyphs sit right of the baseline, which is one font height right of the line
-            ctx.Svg.Text(px + 13, a.Top + 6, Text, 11, "end", c, rotate: -90, halo: true);
+            // (or left of the line when it is too close to the right edge)
+            ctx.Svg.Text(px + 13 <= a.Right - 2 ? px + 13 : px - 4, a.Top + 6, Text, 11, "end", c, rotate: -90, halo: true);
     }
 
     /// <inheritdoc/>

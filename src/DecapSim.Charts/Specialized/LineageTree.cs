@@ -77,8 +77,8 @@ public sealed class LineageTree : SvgChartBase
         double End(LineageNode n) => n.End is { } e && double.IsFinite(e) ? e : now;
         double tMin = rows.Min(r => r.Node.Start), tMax = rows.Max(r => End(r.Node));
         double bottom = height - (TimeAxis.Label.Length > 0 ? 44 : 26);
-        // rows are at most 30 px high; the axis sits right below the last row
-        bottom = Math.Min(bottom, top + 30 * rows.Count + 6);
+        // rows are at most 40 px high; the axis sits right below the last row
+        bottom = Math.Min(bottom, top + 40 * rows.Count + 6);
         var plot = new PixelRect(12, top, width - 26, bottom - top);
         var (xMin, xMax, ticks) = TickFitting.ResolveHorizontal(TimeAxis, tMin, tMax, plot.Width, 11);
         double X(double t) => plot.Left + (t - xMin) / (xMax - xMin) * plot.Width;
@@ -93,7 +93,7 @@ public sealed class LineageTree : SvgChartBase
         svg.Close();
         if (TimeAxis.Label.Length > 0) svg.Text(plot.Left + plot.Width / 2, plot.Bottom + 34, TimeAxis.Label, 12, "middle", "#222222");
 
-        double rowH = Math.Min(30, (plot.Height - 6) / rows.Count);
+        double rowH = Math.Min(40, (plot.Height - 6) / rows.Count);
         double maxPeak = rows.Max(r => double.IsFinite(r.Node.PeakSize) ? r.Node.PeakSize : 0);
         var rowOf = new Dictionary<string, int>();
         for (int i = 0; i < rows.Count; i++) rowOf[rows[i].Node.Id] = i;

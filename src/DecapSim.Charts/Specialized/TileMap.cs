@@ -88,7 +88,8 @@ public sealed class TileMap : SvgChartBase
             var cell = new PixelRect(8 + (i % pc) * pw, top + (i / pc) * ph, pw, ph);
             RenderPanel(svg, panels[i], cell, lo, hi);
         }
-        RenderColorBar(svg, new PixelRect(width - barArea + 8, top + 20, 14, Math.Min(260, height - top - 40)), lo, hi);
+        double barH = Math.Min(260, height - top - 40);
+        RenderColorBar(svg, new PixelRect(width - barArea + 8, top + Math.Max(20, (height - top - barH) / 2), 14, barH), lo, hi);
         return svg.ToString();
     }
 
@@ -115,9 +116,11 @@ public sealed class TileMap : SvgChartBase
         cols -= minCol; rows -= minRow;
         double titleH = panel.Title.Length > 0 ? 20 : 0;
         double size = Math.Min((cell.Width - 8) / cols, (cell.Height - titleH - 6) / rows);
-        double ox = cell.Left + (cell.Width - size * cols) / 2, oy = cell.Top + titleH + 2;
+        // centre the tiles (and the title just above them) in the cell
+        double ox = cell.Left + (cell.Width - size * cols) / 2;
+        double oy = cell.Top + Math.Max(0, (cell.Height - titleH - 6 - size * rows) / 2) + titleH + 2;
         svg.Open("g", ("class", "tilemap-panel"));
-        if (titleH > 0) svg.Text(cell.Left + cell.Width / 2, cell.Top + 14, panel.Title, 13, "middle", "#222222", weight: "bold");
+        if (titleH > 0) svg.Text(cell.Left + cell.Width / 2, oy - 8, panel.Title, 13, "middle", "#222222", weight: "bold");
         double gap = Math.Max(1, size * 0.06), font = Math.Clamp(size * 0.3, 6, 13);
         foreach (var t in Tiles)
         {
