@@ -152,9 +152,9 @@ public sealed record ConflictParameters
     [Param("Weight of contact between adjacent cells relative to the same cell", Unit = "ratio", Min = 0, Max = 1)]
     public double AdjacentWeight { get; init; } = 0.25;
     [Param("Multiplier of the spatial contact rate (1 = a uniformly spread population meets as in the mean-field model)", Unit = "ratio", Min = 0, Max = 1e6)]
-    public double SpatialScale { get; init; } = 1.0;
+    public double SpatialScale { get; init; } = 0.09;
     [Param("Civilian victims (collateral, reprisals, non-member homicides) per cartel death", Unit = "ratio", Min = 0, Max = 100)]
-    public double CiviliansPerCartelDeath { get; init; } = 3.5;
+    public double CiviliansPerCartelDeath { get; init; } = 4.2;
 }
 
 /// <summary>Arrests, prison and release.</summary>
