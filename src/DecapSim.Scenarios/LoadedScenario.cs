@@ -42,4 +42,8 @@ public sealed record LoadedScenario
     public required IReadOnlyDictionary<string, string> Notes { get; init; }
     /// <summary>Non-fatal findings, e.g. non-default values without a note.</summary>
     public required IReadOnlyList<ScenarioError> Warnings { get; init; }
+
+    /// <summary>Values set by a scenario file to something other than the default without a note in <c>Notes</c>
+    /// (bundled scenarios must have none).</summary>
+    public IReadOnlyList<ScenarioError> Unannotated => Warnings.Where(w => w.Allowed == ScenarioError.NoteRequired).ToArray();
 }

@@ -94,6 +94,11 @@ internal sealed class Resolver
         var description = Text("Description");
         var title = Text("Name");
         var sources = Strings("Sources");
+        var initial = ReadFactionFiles(provenance, notes);
+        // The timeline needs only Weeks and StartDate: read it even when other values are bad, to report everything at once.
+        IReadOnlyList<TimelineEvent> timeline = Array.Empty<TimelineEvent>();
+        if (values.TryGetValue("Weeks", out var weeks) && values.TryGetValue("StartDate", out var start))
+            timeline = new TimelineReader(this, new ModelParameters { Weeks = (int)weeks, StartDate = (DateOnly)start }).Read();
         if (errors.Count > 0) throw new ScenarioException(errors);
 
         ModelParameters p;
@@ -107,14 +112,11 @@ internal sealed class Resolver
             throw new ScenarioException(new ScenarioError(path, "", "", "", "binding failed: " + e.Message));
         }
 
-        var initial = ReadFactionFiles(provenance, notes);
-        p = p with { InitialFactions = initial };
+        p = p with { InitialFactions = initial, Timeline = timeline };
         if (initial is null && p.Factions.Count > p.Factions.InitialMembers)
             Error(Origin("Factions:Count")?.Src, "Factions.Count", ValueText.Format(p.Factions.Count),
                   $"at most Factions.InitialMembers ({p.Factions.InitialMembers})", "more groups than members");
 
-        var timeline = new TimelineReader(this, p).Read();
-        p = p with { Timeline = timeline };
         if (errors.Count == 0) p = p with { Timeline = CheckNames(p) };
         if (errors.Count > 0) throw new ScenarioException(errors);
 
@@ -260,12 +262,12 @@ internal sealed class Resolver
             if (!provenance.TryGetValue(d.KeyPath, out var o) || notes.ContainsKey(d.KeyPath)) continue;
             var src = Origin(ToKey(d.KeyPath));
             if (src is not { Layer.IsFile: true } || o.Value == d.DefaultText) continue;
-            warnings.Add(new(o.Layer, d.KeyPath, o.Value, "a note in Notes", $"non-default value (default {d.DefaultText}) without a note")
+            warnings.Add(new(o.Layer, d.KeyPath, o.Value, ScenarioError.NoteRequired, $"non-default value (default {d.DefaultText}) without a note")
             { Line = src.Value.Src.Line, Column = src.Value.Src.Column });
         }
         foreach (var k in DataFileKeys)
             if (provenance.TryGetValue(k, out var o) && !notes.ContainsKey(k) && Origin(ToKey(k)) is { Layer.IsFile: true } s)
-                warnings.Add(new(o.Layer, k, o.Value, "a note in Notes", "data file without a note") { Line = s.Src.Line, Column = s.Src.Column });
+                warnings.Add(new(o.Layer, k, o.Value, ScenarioError.NoteRequired, "data file without a note") { Line = s.Src.Line, Column = s.Src.Column });
     }
 
     // ---- data files -------------------------------------------------------------------------------

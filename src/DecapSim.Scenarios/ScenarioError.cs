@@ -8,6 +8,9 @@ namespace DecapSim.Scenarios;
 /// <param name="Message">A one-line description.</param>
 public sealed record ScenarioError(string File, string KeyPath, string Value, string Allowed, string Message)
 {
+    /// <summary><see cref="Allowed"/> text of warnings about non-default values without a note.</summary>
+    public const string NoteRequired = "a note in Notes";
+
     /// <summary>1-based line in <see cref="File"/>, when known.</summary>
     public int? Line { get; init; }
     /// <summary>1-based column in <see cref="File"/>, when known.</summary>

@@ -319,4 +319,30 @@ public sealed class ScenarioLoaderTests : IDisposable
         var e = Fails(() => Load(p));
         Assert.Equal(new[] { "Arms.Interdiction", "Bogus", "Weeks" }, e.Errors.Select(x => x.KeyPath).Order().ToArray());
     }
+
+    [Fact]
+    public void Load_BadValueAndBadEvent_ReportsBoth()
+    {
+        var p = dir.Write("s.json", """{ "Arms": { "Interdiction": 2 }, "Timeline": [ { "Type": "kingpin-list", "Week": 1, "Count": 0 } ] }""");
+        var e = Fails(() => Load(p));
+        Assert.Equal(new[] { "Arms.Interdiction", "Timeline.0.Count" }, e.Errors.Select(x => x.KeyPath).Order().ToArray());
+    }
+
+    [Fact]
+    public void Unannotated_InheritedNoteCoversBaseValue_OnlyChildValueListed()
+    {
+        dir.Write("base.json", """{ "Weeks": 100, "Notes": { "Weeks": "two years" } }""");
+        var child = dir.Write("child.json", """{ "extends": "base.json", "Factions": { "Count": 20 } }""");
+        var u = Assert.Single(Load(child).Unannotated);
+        Assert.Equal("Factions.Count", u.KeyPath);
+        Assert.EndsWith("child.json", u.File);
+    }
+
+    [Fact]
+    public void Load_NoteForUnknownKey_WarnsWithSuggestion()
+    {
+        var s = Load(dir.Write("s.json", """{ "Notes": { "Arms.Interdicton": "x" } }"""));
+        Assert.Contains("Did you mean 'Arms.Interdiction'", Assert.Single(s.Warnings).Message);
+        Assert.Empty(s.Unannotated);
+    }
 }
