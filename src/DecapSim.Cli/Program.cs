@@ -14,6 +14,9 @@ public static class Program
         var root = new RootCommand("DecapSim: agent-based simulation of cartel fragmentation under state action.");
         root.Subcommands.Add(RunCommand.Build(console));
         root.Subcommands.Add(ReferenceCommand.Build(console));
+        root.Subcommands.Add(ShowCommand.Build(console));
+        root.Subcommands.Add(ValidateCommand.Build(console));
+        root.Subcommands.Add(ScenariosCommand.Build(console));
         var parse = root.Parse(args);
         return parse.Invoke(new InvocationConfiguration { Output = console.Out, Error = console.Error });
     }
