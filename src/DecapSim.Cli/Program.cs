@@ -17,7 +17,14 @@ public static class Program
         root.Subcommands.Add(ShowCommand.Build(console));
         root.Subcommands.Add(ValidateCommand.Build(console));
         root.Subcommands.Add(ScenariosCommand.Build(console));
+        ScenarioCli.ModelCatalog ??= new DecapSim.Scenarios.CoreModelCatalog();
         var parse = root.Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            foreach (var e in parse.Errors) console.Error.WriteLine("error: " + e.Message);
+            console.Error.WriteLine("(see `decapsim --help`)");
+            return ExitCodes.BadInput;
+        }
         return parse.Invoke(new InvocationConfiguration { Output = console.Out, Error = console.Error });
     }
 }

@@ -1,0 +1,85 @@
+using System.Diagnostics;
+using DecapSim.Core;
+using DecapSim.Core.Metrics;
+using DecapSim.Core.Parameters;
+using DecapSim.Core.Random;
+using DecapSim.Core.Timeline;
+
+namespace DecapSim.Experiments.Runs;
+
+/// <summary>Runs one replicate of a model to the end and collects its outputs.</summary>
+public static class ReplicateRunner
+{
+    /// <summary>Seed of replicate k under a master seed (a seed tree: replicate k is the same whatever the count).</summary>
+    public static ulong ReplicateSeed(ulong master, int replicate) => CounterRng.Child(master, (ulong)replicate);
+
+    /// <summary>Runs replicate <paramref name="replicate"/> of <paramref name="p"/> under <paramref name="masterSeed"/>.</summary>
+    public static ReplicateResult Run(ModelParameters p, ulong masterSeed, int replicate, CancellationToken cancel = default)
+    {
+        var sw = Stopwatch.StartNew();
+        ulong seed = ReplicateSeed(masterSeed, replicate);
+        var sim = new Simulation(p, seed);
+        int weeks = p.Weeks;
+        int regions = sim.State.World.RegionCount;
+        var weekly = new WeeklyMetrics[weeks];
+        var rh = new double[weeks][]; var rb = new double[weeks][]; var rc = new int[weeks][];
+        var fm = new int[weeks][];
+        for (int w = 0; w < weeks; w++)
+        {
+            cancel.ThrowIfCancellationRequested();
+            weekly[w] = sim.Step();
+            rh[w] = (double[])sim.Observer.RegionHomicides.Clone();
+            rb[w] = (double[])sim.Observer.RegionBlockades.Clone();
+            rc[w] = (int[])sim.Observer.RegionController.Clone();
+            var live = sim.State.LiveMembers;
+            int n = sim.State.Factions.Count;
+            var row = new int[n];
+            Array.Copy(live, row, Math.Min(n, live.Length));
+            fm[w] = row;
+        }
+        var s = sim.State;
+        var F = s.Factions;
+        var factions = new FactionRecord[F.Count];
+        for (int f = 0; f < F.Count; f++)
+            factions[f] = new FactionRecord(f, F.Name[f], F.Parent[f], F.FoundedWeek[f], F.EndedWeek[f],
+                F.EndReason[f] == Core.Factions.EndReason.None ? "" : F.EndReason[f].ToString().ToLowerInvariant(), F.PeakMembers[f]);
+        var events = s.Events.Select(e => Describe(s, e)).ToArray();
+        var timings = new Dictionary<string, double>();
+        for (int k = 0; k < sim.Processes.Count; k++)
+            timings[sim.Processes[k].Name] = sim.ProcessTicks[k] * 1000.0 / Stopwatch.Frequency;
+        timings["snapshot"] = sim.ProcessTicks[^1] * 1000.0 / Stopwatch.Frequency;
+        return new ReplicateResult
+        {
+            Replicate = replicate, Seed = seed, Weekly = weekly, RegionHomicides = rh, RegionBlockades = rb, RegionController = rc,
+            Factions = factions, Events = events, FactionMembers = fm, ProcessMilliseconds = timings, WallSeconds = sw.Elapsed.TotalSeconds,
+        };
+    }
+
+    private static EventRecord Describe(ModelState s, SimEvent e)
+    {
+        var F = s.Factions;
+        string faction = e.Faction >= 0 ? F.Name[e.Faction] : "";
+        string region = e.Region >= 0 ? s.World.RegionNames[e.Region] : "";
+        string other = e.Other >= 0 ? F.Name[e.Other] : "";
+        string label = e.Label >= 0 ? s.EventLabels[e.Label] : "";
+        string inv(double v) => v.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture);
+        string detail = e.Type switch
+        {
+            SimEventType.Removal => e.Code == 1 ? "leader killed" : "leader captured",
+            SimEventType.LieutenantRemoval => e.Code == 1 ? "lieutenant killed" : "lieutenant captured",
+            SimEventType.Succession => "heir took over",
+            SimEventType.ContestedSuccession => $"contested; {inv(e.Value)} lieutenants strong enough to split",
+            SimEventType.Split => $"splinter {other} with {inv(e.Value)} members",
+            SimEventType.Defection => e.Value > 0 ? $"lieutenant's group ({inv(e.Value)} members) joined {other}" : $"lieutenant's group split off as {other}",
+            SimEventType.RetaliationWave => $"retaliation: ~{inv(e.Value)} blockades expected in the first week",
+            SimEventType.Absorption => $"absorbed by {other} ({inv(e.Value)} members)",
+            SimEventType.Dissolution => $"dissolved ({inv(e.Value)} members retired)",
+            SimEventType.Extinction => "no members left",
+            SimEventType.Policy => label,
+            SimEventType.Campaign => label,
+            _ => "",
+        };
+        if (label.Length > 0 && e.Type is not (SimEventType.Policy or SimEventType.Campaign)) detail = label + ": " + detail;
+        return new EventRecord(e.Week, SimEvent.TypeName(e.Type), faction, region, detail);
+    }
+}
