@@ -19,8 +19,7 @@ public static class RunCharts
         Directory.CreateDirectory(dir);
         var files = new List<string>();
         var xs = Enumerable.Range(0, p.Weeks).Select(w => ChartDates.ToX(p.StartDate.AddDays(7 * w))).ToArray();
-        var eventMarks = run.First?.Events.Where(e => e.Type is "removal" or "policy" or "campaign").GroupBy(e => e.Week).Select(g => g.First()).Take(8).ToArray()
-            ?? Array.Empty<EventRecord>();
+        var eventMarks = TimelineMarks(p);
         void Save(SvgChartBase chart, string name)
         {
             string svg = Path.Combine(dir, name + ".svg");
@@ -45,6 +44,13 @@ public static class RunCharts
         if (map != null) Save(map, "map-homicides");
         return files;
     }
+
+    /// <summary>The scenario's own timeline events (not the model's random removals), one mark per week.</summary>
+    public static EventRecord[] TimelineMarks(Core.Parameters.ModelParameters p) =>
+        p.Timeline.Where(e => e.Week < p.Weeks).GroupBy(e => e.Week).Select(g => g.First())
+            .Select(e => new EventRecord(e.Week, e is Core.Timeline.RemoveLeaderEvent ? "removal" : "policy", "", "",
+                string.IsNullOrEmpty(e.Label) ? e.GetType().Name.Replace("Event", "") : e.Label))
+            .Take(8).ToArray();
 
     private static double[] Rolling(double[] v, int k)
     {
