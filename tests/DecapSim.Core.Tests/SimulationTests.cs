@@ -102,3 +102,28 @@ public class SimulationTests
         }
     }
 }
+
+public class SimulationStressTests
+{
+    [Fact]
+    public void Step_ManySplintersBeyondFactionCapacity_InvariantsHold()
+    {
+        var baseP = TestModels.SmallGrid(12_000, 90);
+        var p = baseP with
+        {
+            Factions = baseP.Factions with { CohesionMean = 0, HeirShare = 0 },
+            Succession = new SuccessionParameters { SoldiersPerLieutenant = 10, MaxLieutenants = 8, SplitThreshold = 0.05 },
+            Consolidation = new ConsolidationParameters { MinFactionSize = 5 },
+            Timeline = new TimelineEvent[]
+            {
+                new KingpinListEvent { Week = 1, Count = 90, OverWeeks = 6, KillShare = 0.5 },
+                new KingpinListEvent { Week = 30, Count = 150, OverWeeks = 6, KillShare = 0.5 },
+            },
+        };
+        var sim = new Simulation(p, 1);
+        var s = sim.State;
+        int capacity = s.Factions.Capacity;
+        for (int w = 0; w < 45; w++) SimulationTests.AssertInvariants(s, sim.Step(), w);
+        Assert.True(s.Factions.Count > capacity, $"{s.Factions.Count} factions did not exceed the initial capacity {capacity}");
+    }
+}
