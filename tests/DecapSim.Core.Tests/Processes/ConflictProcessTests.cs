@@ -107,3 +107,42 @@ public class ConflictProcessTests
         Assert.All(ms, m => Assert.True(m.RivalPairsInContact > 0));
     }
 }
+
+public class ConflictSpatialTests
+{
+    [Fact]
+    public void HazardOf_Grid_SameCellPlusWeightedNeighbours()
+    {
+        var p = TestModels.SmallGrid() with { Conflict = new ConflictParameters { Theta = 1e-6, AdjacentWeight = 0.25, SpatialScale = 2 } };
+        var sim = new Simulation(p, 5);
+        TestModels.Run(sim, 2);
+        TestModels.StepUpTo<ConflictProcess>(sim);
+        var s = sim.State;
+        var pres = s.Presence;
+        var F = s.Factions;
+        var world = s.World;
+        var conflict = TestModels.Process<ConflictProcess>(sim);
+        double scale = 2 * world.CellCount / (1 + 0.25 * world.MeanDegree);
+        double Pressure(int c, int f)
+        {
+            double sum = 0;
+            for (int k = pres.CellEntryStart[c]; k < pres.CellEntryStart[c + 1]; k++)
+            {
+                int g = pres.EntryFaction[k];
+                if (g != f) sum += (F.Rivalry[F.Pair(f, g)] + F.War[F.Pair(f, g)] + 1) * s.Lethality[g] * pres.EntryCount[k];
+            }
+            return sum;
+        }
+        int checkedEntries = 0;
+        for (int e = 0; e < pres.EntryCountUsed; e++)
+        {
+            int c = pres.EntryCell[e], f = pres.EntryFaction[e];
+            double adj = 0;
+            for (int a = world.AdjacencyStart[c]; a < world.AdjacencyStart[c + 1]; a++) adj += Pressure(world.Adjacency[a], f);
+            double expected = Math.Min(1, 1e-6 * scale * F.InvAlly[f] * (Pressure(c, f) + 0.25 * adj));
+            Assert.Equal(expected, conflict.HazardOf(e), 12);
+            if (expected > 0) checkedEntries++;
+        }
+        Assert.True(checkedEntries > 10);
+    }
+}
