@@ -89,11 +89,24 @@ public sealed class EventsProcess : IProcess
         }
     }
 
+    /// <summary>The lieutenant whose unit has the most active members (ties: lowest unit id), or -1.</summary>
     private static int StrongestLieutenant(ModelState s, int f)
     {
-        int best = -1;
-        for (int u = 0; u < s.Units.Count; u++)
-            if (s.Units.Active[u] && s.Units.Faction[u] == f && s.Units.Lieutenant[u] >= 0) { best = s.Units.Lieutenant[u]; break; }
+        var U = s.Units;
+        var m = s.Members;
+        var size = new int[U.Count];
+        for (int i = 0; i < m.Count; i++)
+        {
+            int u = m.Unit[i];
+            if (u >= 0 && u < size.Length && m.Status[i] == (byte)MemberStatus.Active && m.Faction[i] == f) size[u]++;
+        }
+        int best = -1, bestSize = -1;
+        for (int u = 0; u < U.Count; u++)
+        {
+            int lt = U.Lieutenant[u];
+            if (!U.Active[u] || U.Faction[u] != f || lt < 0 || !m.IsActive(lt)) continue;
+            if (size[u] > bestSize) { bestSize = size[u]; best = lt; }
+        }
         return best;
     }
 

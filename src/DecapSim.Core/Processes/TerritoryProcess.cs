@@ -50,7 +50,7 @@ public sealed class TerritoryProcess : IProcess
                 else if (v > second) second = v;
             }
             cells.Controller[c] = best;
-            cells.Contested[c] = best >= 0 && second >= ratio * bestV;
+            cells.Contested[c] = best >= 0 && second > 0 && second >= ratio * bestV; // no runner-up: not contested
             if (best >= 0)
             {
                 s.ControlledCells[best]++;

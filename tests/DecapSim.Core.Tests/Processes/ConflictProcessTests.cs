@@ -1,0 +1,148 @@
+using DecapSim.Core.Factions;
+using DecapSim.Core.Parameters;
+using DecapSim.Core.Processes;
+
+namespace DecapSim.Core.Tests.Processes;
+
+public class ConflictProcessTests
+{
+    [Fact]
+    public void HazardOf_WellMixed_EqualsReferenceTerm()
+    {
+        const double theta = 1e-5;
+        var p = TestModels.WellMixed(4000, 12) with { Conflict = new ConflictParameters { Theta = theta } };
+        var sim = new Simulation(p, 1);
+        TestModels.StepUpTo<ConflictProcess>(sim);
+        var s = sim.State;
+        var pres = s.Presence;
+        var F = s.Factions;
+        var conflict = TestModels.Process<ConflictProcess>(sim);
+        double expectedDeaths = 0, variance = 0;
+        var distinct = new HashSet<double>();
+        for (int e = 0; e < pres.EntryCountUsed; e++)
+        {
+            int f = pres.EntryFaction[e];
+            double sum = 0;
+            for (int k = 0; k < pres.EntryCountUsed; k++)
+            {
+                int g = pres.EntryFaction[k];
+                if (g == f) continue;
+                sum += (F.Rivalry[F.Pair(f, g)] + 1) * pres.EntryCount[k];  // C_g (one cell)
+            }
+            double expected = theta * F.InvAlly[f] * sum;
+            Assert.Equal(expected, conflict.HazardOf(e), 12);
+            Assert.Equal(1.0, s.Lethality[f]);
+            distinct.Add(Math.Round(expected, 12));
+            expectedDeaths += pres.EntryCount[e] * expected;
+            variance += pres.EntryCount[e] * expected * (1 - expected);
+        }
+        Assert.True(distinct.Count > 1, "rivalry and alliances should make hazards differ");
+        int deaths = s.Cells.CartelDeaths[0];
+        Assert.True(expectedDeaths > 50);
+        Assert.InRange(deaths, expectedDeaths - 4.5 * Math.Sqrt(variance), expectedDeaths + 4.5 * Math.Sqrt(variance));
+    }
+
+    [Fact]
+    public void Step_WellMixedManyWeeks_DeathsMatchExpectation()
+    {
+        const double theta = 2e-6;
+        var p = TestModels.WellMixed(4000, 12).NoEnforcement() with { Conflict = new ConflictParameters { Theta = theta } };
+        var sim = new Simulation(p, 9);
+        var s = sim.State;
+        double expected = 0, observed = 0;
+        for (int w = 0; w < 20; w++)
+        {
+            // expected deaths from the start-of-week counts and relations
+            var counts = new int[s.Factions.Count];
+            for (int i = 0; i < s.Members.Count; i++)
+                if (s.Members.Status[i] == (byte)MemberStatus.Active) counts[s.Members.Faction[i]]++;
+            var F = s.Factions;
+            for (int f = 0; f < F.Count; f++)
+            {
+                if (counts[f] == 0) continue;
+                double sum = 0;
+                for (int g = 0; g < F.Count; g++) if (g != f) sum += F.Hostility(f, g) * counts[g];
+                expected += counts[f] * theta * sum;
+            }
+            observed += sim.Step().HomicidesCartel;
+        }
+        Assert.InRange(observed, expected - 4.5 * Math.Sqrt(expected), expected + 4.5 * Math.Sqrt(expected));
+    }
+
+    [Theory]
+    [InlineData(WorldKind.WellMixed)]
+    [InlineData(WorldKind.Grid)]
+    public void Step_ThetaZero_NoCartelDeaths(WorldKind kind)
+    {
+        var p = (kind == WorldKind.Grid ? TestModels.SmallGrid() : TestModels.WellMixed()).NoConflict();
+        var ms = TestModels.Run(new Simulation(p, 1), 30);
+        Assert.All(ms, m => Assert.Equal(0, m.HomicidesCartel));
+        Assert.All(ms, m => Assert.Equal(0, m.HomicidesCivilian));
+    }
+
+    private static InitialFactionData ThreeGroups(params RelationSpec[] rivalries) => new(
+        new[] { new FactionSpec("A", "", 300), new FactionSpec("B", "", 200), new FactionSpec("C", "", 100) },
+        rivalries, Array.Empty<RelationSpec>());
+
+    [Fact]
+    public void Step_RivalsShareCell_RivalPairsInContactCounted()
+    {
+        var p = TestModels.WellMixed().NoConflict() with { InitialFactions = ThreeGroups(new RelationSpec("A", "B", 1), new RelationSpec("B", "C", 2)) };
+        var m = new Simulation(p, 1).Step();
+        Assert.Equal(2, m.RivalPairsInContact);
+    }
+
+    [Fact]
+    public void Step_NoRivalries_NoRivalPairsInContact()
+    {
+        var p = TestModels.WellMixed().NoConflict() with { InitialFactions = ThreeGroups() };
+        var m = new Simulation(p, 1).Step();
+        Assert.Equal(0, m.RivalPairsInContact);
+    }
+
+    [Fact]
+    public void Step_Grid_RivalPairsInContactPositive()
+    {
+        var ms = TestModels.Run(new Simulation(TestModels.SmallGrid(), 1), 3);
+        Assert.All(ms, m => Assert.True(m.RivalPairsInContact > 0));
+    }
+}
+
+public class ConflictSpatialTests
+{
+    [Fact]
+    public void HazardOf_Grid_SameCellPlusWeightedNeighbours()
+    {
+        var p = TestModels.SmallGrid() with { Conflict = new ConflictParameters { Theta = 1e-6, AdjacentWeight = 0.25, SpatialScale = 2 } };
+        var sim = new Simulation(p, 5);
+        TestModels.Run(sim, 2);
+        TestModels.StepUpTo<ConflictProcess>(sim);
+        var s = sim.State;
+        var pres = s.Presence;
+        var F = s.Factions;
+        var world = s.World;
+        var conflict = TestModels.Process<ConflictProcess>(sim);
+        double scale = 2 * world.CellCount / (1 + 0.25 * world.MeanDegree);
+        double Pressure(int c, int f)
+        {
+            double sum = 0;
+            for (int k = pres.CellEntryStart[c]; k < pres.CellEntryStart[c + 1]; k++)
+            {
+                int g = pres.EntryFaction[k];
+                if (g != f) sum += (F.Rivalry[F.Pair(f, g)] + F.War[F.Pair(f, g)] + 1) * s.Lethality[g] * pres.EntryCount[k];
+            }
+            return sum;
+        }
+        int checkedEntries = 0;
+        for (int e = 0; e < pres.EntryCountUsed; e++)
+        {
+            int c = pres.EntryCell[e], f = pres.EntryFaction[e];
+            double adj = 0;
+            for (int a = world.AdjacencyStart[c]; a < world.AdjacencyStart[c + 1]; a++) adj += Pressure(world.Adjacency[a], f);
+            double expected = Math.Min(1, 1e-6 * scale * F.InvAlly[f] * (Pressure(c, f) + 0.25 * adj));
+            Assert.Equal(expected, conflict.HazardOf(e), 12);
+            if (expected > 0) checkedEntries++;
+        }
+        Assert.True(checkedEntries > 10);
+    }
+}
