@@ -51,7 +51,13 @@ public sealed class ExitsProcess : IProcess
             m.Age[i] += aWeek;
             if (st != (byte)MemberStatus.Active || m.Entry[i] < 0 || m.Rank[i] != (byte)Rank.Soldier) continue;
             double h = _factor[m.Faction[i]] * _ageWeight[AgeIndex(m.Age[i] - aWeek)];
-            if (h > 0 && CounterRng.Uniform(key, week, (ulong)i) < h) s.RemoveMember(i, dead: false);
+            if (h > 0 && CounterRng.Uniform(key, week, (ulong)i) < h)
+            {
+                // keep the end-of-week count the observer reports (counted by consolidation, before exits) exact
+                int f = m.Faction[i];
+                if (f < s.LiveMembers.Length && s.LiveMembers[f] > 0) s.LiveMembers[f]--;
+                s.RemoveMember(i, dead: false);
+            }
         }
     }
 
