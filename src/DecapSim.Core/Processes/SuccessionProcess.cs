@@ -159,6 +159,9 @@ public sealed class SuccessionProcess : IProcess
             return;
         }
         MakeLeader(s, f, U.Lieutenant[_candidates[0].Unit]);
+        // mean-field mode: the reference model has a fixed set of cartels, so a contested succession never
+        // fragments the faction (as lieutenant defections are off there too)
+        if (s.P.MeanField) return;
         _war.Clear();
         _war.Add(f);
         double chi = F.Cohesion[f];
