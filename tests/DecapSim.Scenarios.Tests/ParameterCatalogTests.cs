@@ -87,7 +87,7 @@ public sealed class DocsGeneratorTests
     {
         var md = DocsGenerator.Generate();
         Assert.All(ParameterCatalog.All, d => Assert.Contains($"| `{d.KeyPath}` |", md));
-        Assert.Contains("Prieto-Curiel et al. 2023: 2.527e-3", md);
+        Assert.Contains("Prieto-Curiel et al. 2023: 1.549e-8", md);
         Assert.Contains("| `intel-sharing` | `Targeting.IntelSharing` |", md);
     }
 }
