@@ -34,41 +34,45 @@ public sealed class ConflictProcess : IProcess
         double scale = s.P.MeanField ? 1.0 : p.SpatialScale * world.CellCount / (1 + w * world.MeanDegree);
         double theta = p.Theta * scale;
         int seen = 0;
-        var rivalry = F.Rivalry; var war = F.War; var invAlly = F.InvAlly; var leth = s.Lethality;
-        for (int e = 0; e < entries; e++)
+        BuildRivalLists(s);
+        if (_near.Length < cap) { _near = new double[cap]; _touched = new int[cap]; }
+        var leth = s.Lethality;
+        var invAlly = F.InvAlly;
+        int C = world.CellCount;
+        for (int c = 0; c < C; c++)
         {
-            int c = pres.EntryCell[e];
-            int f = pres.EntryFaction[e];
-            int row = f * cap;
-            double pressure = 0;
-            // same cell
-            for (int k = pres.CellEntryStart[c]; k < pres.CellEntryStart[c + 1]; k++)
-            {
-                int g = pres.EntryFaction[k];
-                if (g == f) continue;
-                double r = rivalry[row + g] + war[row + g];
-                pressure += (r + 1) * leth[g] * pres.EntryCount[k];
-                if (r > 0 && f < g) MarkPair(row + g, ref seen);
-            }
+            int e0 = pres.CellEntryStart[c], e1 = pres.CellEntryStart[c + 1];
+            if (e0 == e1) continue;
+            // armed presence near c, by faction: same cell weight 1, adjacent cells weight w
+            int touched = 0;
+            double total = 0;
+            for (int k = e0; k < e1; k++) Touch(pres.EntryFaction[k], leth[pres.EntryFaction[k]] * pres.EntryCount[k], ref touched, ref total);
             if (w > 0)
             {
-                double adj = 0;
                 int a0 = world.AdjacencyStart[c], a1 = world.AdjacencyStart[c + 1];
                 for (int a = a0; a < a1; a++)
                 {
                     int c2 = world.Adjacency[a];
                     for (int k = pres.CellEntryStart[c2]; k < pres.CellEntryStart[c2 + 1]; k++)
-                    {
-                        int g = pres.EntryFaction[k];
-                        if (g == f) continue;
-                        double r = rivalry[row + g] + war[row + g];
-                        adj += (r + 1) * leth[g] * pres.EntryCount[k];
-                        if (r > 0 && f < g) MarkPair(row + g, ref seen);
-                    }
+                        Touch(pres.EntryFaction[k], w * leth[pres.EntryFaction[k]] * pres.EntryCount[k], ref touched, ref total);
                 }
-                pressure += w * adj;
             }
-            _hazard[e] = Math.Min(1.0, theta * invAlly[f] * pressure);
+            // pressure on f = sum over g != f of (R_fg + War_fg + 1) x near_g = (total - near_f) + sum over f's rivals of (R + War) x near_g
+            for (int e = e0; e < e1; e++)
+            {
+                int f = pres.EntryFaction[e];
+                double pressure = total - _near[f];
+                for (int k = _rivalStart[f]; k < _rivalStart[f + 1]; k++)
+                {
+                    int g = _rivalTarget[k];
+                    double ng = _near[g];
+                    if (ng <= 0) continue;
+                    pressure += _rivalWeight[k] * ng;
+                    if (f < g) MarkPair(f * cap + g, ref seen);
+                }
+                _hazard[e] = Math.Min(1.0, theta * invAlly[f] * pressure);
+            }
+            for (int t = 0; t < touched; t++) _near[_touched[t]] = 0;
         }
         s.Counters.RivalPairsInContact = seen;
         for (int i = 0; i < seen; i++) _pairSeen[_seenList[i]] = false;
@@ -97,6 +101,42 @@ public sealed class ConflictProcess : IProcess
             for (int c = 0; c < cellDeaths.Length; c++)
                 if (cellDeaths[c] > 0) civ[c] += _rng.Poisson(p.CiviliansPerCartelDeath * cellDeaths[c]);
         }
+    }
+
+    private double[] _near = Array.Empty<double>();
+    private int[] _touched = Array.Empty<int>();
+    private int[] _rivalStart = Array.Empty<int>();
+    private int[] _rivalTarget = Array.Empty<int>();
+    private double[] _rivalWeight = Array.Empty<double>();
+
+    private void Touch(int g, double v, ref int touched, ref double total)
+    {
+        if (_near[g] == 0) _touched[touched++] = g;
+        _near[g] += v;
+        total += v;
+    }
+
+    /// <summary>Sparse lists of each active faction's rivals with weight R_fg + War_fg (rebuilt weekly, O(F^2)).</summary>
+    private void BuildRivalLists(ModelState s)
+    {
+        var F = s.Factions;
+        int n = F.Count, cap = F.Capacity;
+        if (_rivalStart.Length < cap + 1) _rivalStart = new int[cap + 1];
+        int k = 0;
+        for (int f = 0; f < n; f++)
+        {
+            _rivalStart[f] = k;
+            if (!F.Active[f]) continue;
+            int row = f * cap;
+            for (int g = 0; g < n; g++)
+            {
+                double r = F.Rivalry[row + g] + F.War[row + g];
+                if (r <= 0 || g == f) continue;
+                if (k == _rivalTarget.Length) { Array.Resize(ref _rivalTarget, Math.Max(256, k * 2)); Array.Resize(ref _rivalWeight, Math.Max(256, k * 2)); }
+                _rivalTarget[k] = g; _rivalWeight[k] = r; k++;
+            }
+        }
+        for (int f = n; f <= cap; f++) _rivalStart[f] = k;
     }
 
     private void MarkPair(int index, ref int seen)

@@ -70,21 +70,42 @@ public sealed class TerritoryProcess : IProcess
         double pull = s.P.Succession.VacuumPull;
         int week = s.Week;
         bool anyTarget = false;
-        for (int e = 0; e < entries; e++)
+        int C = world.CellCount;
+        if (_own.Length < F.Capacity) _own = new int[F.Capacity];
+        if (_total.Length < C) _total = new int[C];
+        if (_best.Length < entries) _best = new double[entries];
+        for (int c = 0; c < C; c++)
         {
-            int c = pres.EntryCell[e];
-            int f = pres.EntryFaction[e];
-            double here = Attractiveness(s, c, f, 0, pull, week);
-            double best = here * 1.25; int target = -1;
+            int t = 0;
+            for (int k = pres.CellEntryStart[c]; k < pres.CellEntryStart[c + 1]; k++) t += pres.EntryCount[k];
+            _total[c] = t;
+        }
+        for (int c = 0; c < C; c++)
+        {
+            int e0 = pres.CellEntryStart[c], e1 = pres.CellEntryStart[c + 1];
+            if (e0 == e1) continue;
+            for (int e = e0; e < e1; e++)
+            {
+                // staying: value shared with own members, enemies count double
+                int own = pres.EntryCount[e];
+                _best[e] = 1.25 * Value(s, c, pres.EntryFaction[e], own, _total[c] - own, pull, week, 0);
+                _target[e] = -1;
+            }
             int a0 = world.AdjacencyStart[c], a1 = world.AdjacencyStart[c + 1];
             for (int a = a0; a < a1; a++)
             {
                 int c2 = world.Adjacency[a];
-                double v = Attractiveness(s, c2, f, 1, pull, week);
-                if (v > best) { best = v; target = c2; }
+                int k0 = pres.CellEntryStart[c2], k1 = pres.CellEntryStart[c2 + 1];
+                for (int k = k0; k < k1; k++) _own[pres.EntryFaction[k]] = pres.EntryCount[k];
+                for (int e = e0; e < e1; e++)
+                {
+                    int f = pres.EntryFaction[e];
+                    int own = _own[f];
+                    double v = Value(s, c2, f, own, _total[c2] - own, pull, week, 1);
+                    if (v > _best[e]) { _best[e] = v; _target[e] = c2; anyTarget = true; }
+                }
+                for (int k = k0; k < k1; k++) _own[pres.EntryFaction[k]] = 0;
             }
-            _target[e] = target;
-            if (target >= 0) anyTarget = true;
         }
         if (!anyTarget) return;
         var m = s.Members;
@@ -100,19 +121,15 @@ public sealed class TerritoryProcess : IProcess
         }
     }
 
+    private int[] _own = Array.Empty<int>();
+    private int[] _total = Array.Empty<int>();
+    private double[] _best = Array.Empty<double>();
+
     /// <summary>Route value per member a soldier of f would share in cell c (enemies count double; vacuums pull).</summary>
-    private static double Attractiveness(ModelState s, int c, int f, int joining, double pull, int week)
+    private static double Value(ModelState s, int c, int f, int own, int enemy, double pull, int week, int joining)
     {
-        var pres = s.Presence;
-        double own = joining, enemy = 0;
-        for (int k = pres.CellEntryStart[c]; k < pres.CellEntryStart[c + 1]; k++)
-        {
-            if (pres.EntryFaction[k] == f) own += pres.EntryCount[k];
-            else enemy += pres.EntryCount[k];
-        }
         double v = s.Cells.RouteValue[c] + 1e-9 * s.World.Population[c];
-        int ctrl = s.Cells.Controller[c];
-        if (s.Cells.VacuumUntil[c] > week && ctrl != f) v *= 1 + pull;
-        return v / (1 + own + 2 * enemy);
+        if (s.Cells.VacuumUntil[c] > week && s.Cells.Controller[c] != f) v *= 1 + pull;
+        return v / (1 + own + joining + 2.0 * enemy);
     }
 }
