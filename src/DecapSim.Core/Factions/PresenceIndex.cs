@@ -10,6 +10,9 @@ public sealed class PresenceIndex
     /// <summary>Members of cell c are MembersByCell[CellMemberStart[c]..CellMemberStart[c+1]].</summary>
     public int[] CellMemberStart = Array.Empty<int>();
     public int[] MembersByCell = Array.Empty<int>();
+    /// <summary>Members of entry e are MembersByEntry[EntryMemberStart[e]..EntryMemberStart[e+1]].</summary>
+    public int[] EntryMemberStart = Array.Empty<int>();
+    public int[] MembersByEntry = Array.Empty<int>();
     /// <summary>Entries of cell c are [CellEntryStart[c], CellEntryStart[c+1]).</summary>
     public int[] CellEntryStart = Array.Empty<int>();
     public int[] EntryCell = Array.Empty<int>();
@@ -89,6 +92,20 @@ public sealed class PresenceIndex
         }
         CellEntryStart[cells] = e;
         EntryCountUsed = e;
+        // members grouped by entry (entries are grouped by cell, so this is also grouped by cell)
+        Ensure(ref EntryMemberStart, e + 1);
+        Ensure(ref MembersByEntry, total);
+        var ems = EntryMemberStart.AsSpan(0, e + 1);
+        ems[0] = 0;
+        for (int s0 = 0; s0 < e; s0++) ems[s0 + 1] = ems[s0] + EntryCount[s0];
+        for (int c = 0; c < cells; c++)
+            for (int k = start[c]; k < start[c + 1]; k++)
+            {
+                int i = MembersByCell[k];
+                MembersByEntry[ems[m.Entry[i]]++] = i;
+            }
+        for (int s0 = e; s0 > 0; s0--) ems[s0] = ems[s0 - 1];
+        ems[0] = 0;
         // entries by faction (counting sort)
         Ensure(ref EntriesByFaction, e);
         var fs = FactionEntryStart.AsSpan(0, factionCapacity + 1);

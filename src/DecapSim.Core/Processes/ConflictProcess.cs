@@ -77,21 +77,20 @@ public sealed class ConflictProcess : IProcess
         s.Counters.RivalPairsInContact = seen;
         for (int i = 0; i < seen; i++) _pairSeen[_seenList[i]] = false;
 
-        // deaths, drawn member by member (counter-based: independent of visiting order)
-        var m = s.Members;
+        // deaths: a count per entry from the entry's own stream, then that many of its members
         ulong key = s.StreamKey(Streams.Conflict);
-        ulong week = (ulong)s.Week;
-        int n = m.Count;
         var cellDeaths = s.Cells.CartelDeaths;
-        for (int i = 0; i < n; i++)
+        for (int e = 0; e < entries; e++)
         {
-            int e = m.Entry[i];
-            if (e < 0 || m.Status[i] != (byte)MemberStatus.Active) continue;
             double h = _hazard[e];
             if (h <= 0) continue;
-            if (CounterRng.Uniform(key, week, (ulong)i) < h)
+            var rng = _draws.For(key, s.Week, e);
+            int k = EntryDraws.Count(rng, pres.EntryCount[e], h);
+            for (int j = 0; j < k; j++)
             {
-                cellDeaths[m.Cell[i]]++;
+                int i = EntryDraws.PickActive(s, rng, e);
+                if (i < 0) break;
+                cellDeaths[s.Members.Cell[i]]++;
                 Ops.Kill(s, i);
             }
         }
@@ -103,6 +102,7 @@ public sealed class ConflictProcess : IProcess
         }
     }
 
+    private readonly EntryDraws _draws = new();
     private double[] _near = Array.Empty<double>();
     private int[] _touched = Array.Empty<int>();
     private int[] _rivalStart = Array.Empty<int>();

@@ -16,8 +16,13 @@ public sealed class EnforcementProcess : IProcess
     private double[] _cellStateKill = Array.Empty<double>();
     private double[] _stateLossWeight = Array.Empty<double>();
     private StreamRng? _rng;
+    private readonly EntryDraws _draws = new();
 
     public string Name => "enforcement";
+
+    /// <summary>Sentence length: Gamma-distributed with shape 4 (few very short stays) and the given mean (weeks).</summary>
+    internal static double SentenceWeeks(StreamRng rng, double mean) =>
+        mean <= 0 ? 0 : MathNet.Numerics.Distributions.Gamma.Sample(rng, 4.0, 4.0 / mean);
 
     public void Step(ModelState s)
     {
@@ -44,53 +49,54 @@ public sealed class EnforcementProcess : IProcess
         double recid = s.P.MeanField ? 0 : p.Recidivism;
         var m = s.Members;
         var F = s.Factions;
+        var pres = s.Presence;
         ulong key = s.StreamKey(Streams.Enforcement);
         ulong keyR = s.StreamKey(Streams.Release);
         ulong week = (ulong)s.Week;
-        int n = m.Count;
-        for (int i = 0; i < n; i++)
+        // arrests and state killings: a count per entry, then that many of its members
+        for (int e = 0; e < pres.EntryCountUsed; e++)
         {
-            byte st = m.Status[i];
-            if (st == (byte)MemberStatus.Active)
+            int c = pres.EntryCell[e];
+            double pk = _cellStateKill[c], pa = _cellArrest[c];
+            if (pk + pa <= 0) continue;
+            var rng = _draws.For(key, s.Week, e);
+            int k = EntryDraws.Count(rng, pres.EntryCount[e], Math.Min(1, pk + pa));
+            for (int j = 0; j < k; j++)
             {
-                if (m.Entry[i] < 0) continue;
-                int c = m.Cell[i];
-                double pk = _cellStateKill[c], pa = _cellArrest[c];
-                if (pk + pa <= 0) continue;
-                double u = CounterRng.Uniform(key, week, (ulong)i);
-                if (u < pk)
+                int i = EntryDraws.PickActive(s, rng, e);
+                if (i < 0) break;
+                if (rng.NextDouble() * (pk + pa) < pk)
                 {
                     int f = m.Faction[i];
-                    double heavyPerMember = s.Presence.FactionMembers[f] > 0 ? F.Heavy[f] / s.Presence.FactionMembers[f] : 0;
+                    double heavyPerMember = pres.FactionMembers[f] > 0 ? F.Heavy[f] / pres.FactionMembers[f] : 0;
                     _stateLossWeight[c] += 1 + p.HeavyWeaponStateLoss * Math.Min(1, heavyPerMember);
                     cells.StateKills[c]++;
                     Ops.Kill(s, i);
                 }
-                else if (u < pk + pa)
-                {
-                    double u2 = CounterRng.Uniform(key, week, (ulong)i + 0x8000_0000UL);
-                    Ops.Imprison(s, i, (int)Math.Round(-Math.Log(1 - u2) * sentenceMean));
-                }
+                else Ops.Imprison(s, i, (int)Math.Round(SentenceWeeks(rng, sentenceMean)));
             }
-            else if (st == (byte)MemberStatus.Imprisoned)
+        }
+        // prison: release at the end of the sentence or by escape; recidivists return to their faction (or its successor)
+        int n = m.Count;
+        for (int i = 0; i < n; i++)
+        {
+            if (m.Status[i] != (byte)MemberStatus.Imprisoned) continue;
+            bool release = m.ReleaseWeek[i] <= s.Week
+                || (escape > 0 && CounterRng.Uniform(keyR, week, (ulong)i) < escape);
+            if (!release) continue;
+            s.Counters.Releases++;
+            s.ImprisonedCount--;
+            int f = Ops.Successor(s, m.Faction[i]);
+            if (f >= 0 && CounterRng.Uniform(keyR, week, (ulong)i + 0x8000_0000UL) < recid)
             {
-                bool release = m.ReleaseWeek[i] <= s.Week
-                    || (escape > 0 && CounterRng.Uniform(keyR, week, (ulong)i) < escape);
-                if (!release) continue;
-                s.Counters.Releases++;
-                s.ImprisonedCount--;
-                int f = Ops.Successor(s, m.Faction[i]);
-                if (f >= 0 && CounterRng.Uniform(keyR, week, (ulong)i + 0x8000_0000UL) < recid)
-                {
-                    m.Status[i] = (byte)MemberStatus.Active;
-                    m.Faction[i] = f;
-                    m.Rank[i] = (byte)Rank.Soldier;
-                    var units = s.UnitsOf(f);
-                    m.Unit[i] = units.Length > 0 ? units[(int)(CounterRng.Uniform(keyR, week + 7919, (ulong)i) * units.Length)] : -1;
-                    m.Entry[i] = -1;
-                }
-                else s.RemoveMember(i, dead: false);
+                m.Status[i] = (byte)MemberStatus.Active;
+                m.Faction[i] = f;
+                m.Rank[i] = (byte)Rank.Soldier;
+                var units = s.UnitsOf(f);
+                m.Unit[i] = units.Length > 0 ? units[(int)(CounterRng.Uniform(keyR, week + 7919, (ulong)i) * units.Length)] : -1;
+                m.Entry[i] = -1;
             }
+            else s.RemoveMember(i, dead: false);
         }
         if (stateOps && p.StateLossRatio > 0)
             for (int c = 0; c < C; c++)

@@ -20,7 +20,7 @@ public sealed class SuccessionProcess : IProcess
     private int[] _support = Array.Empty<int>();
     private int[] _need = Array.Empty<int>();
     private bool[] _needLeader = Array.Empty<bool>();
-    private int[] _unitCount = Array.Empty<int>();
+    private bool[] _unitSeen = Array.Empty<bool>();
     private readonly List<int> _war = new(16);
     private readonly List<(int Unit, int Support)> _candidates = new(16);
 
@@ -304,40 +304,51 @@ public sealed class SuccessionProcess : IProcess
             if (headless) any = true;
         }
         if (!any) return;
+        // promote from the faction's own members in this week's snapshot (no pass over all members)
         var m = s.Members;
-        bool created = false;
-        if (_unitCount.Length < U.Count) _unitCount = new int[Math.Max(U.Count, _unitCount.Length * 2)];
-        Array.Clear(_unitCount, 0, U.Count);
-        for (int i = 0; i < m.Count; i++)
+        var pres = s.Presence;
+        bool created = false, retired = false;
+        if (_unitSeen.Length < U.Count) _unitSeen = new bool[Math.Max(U.Count, _unitSeen.Length * 2)];
+        for (int f = 0; f < F.Count; f++)
         {
-            if (m.Status[i] != (byte)MemberStatus.Active) continue;
-            if (m.Unit[i] >= 0) _unitCount[m.Unit[i]]++;
-            if (m.Rank[i] != (byte)Rank.Soldier) continue;
-            int f = m.Faction[i];
-            if (!F.Active[f]) continue;
-            if (_needLeader[f])
+            if (!F.Active[f] || f >= pres.FactionEntryStart.Length - 1) continue;
+            bool headless = false;
+            foreach (var u in s.UnitsOf(f)) if (U.Lieutenant[u] < 0) headless = true;
+            if (!_needLeader[f] && _need[f] == 0 && !headless) continue;
+            foreach (var e in pres.EntriesOf(f))
             {
-                _needLeader[f] = false;
-                m.Rank[i] = (byte)Rank.Leader; m.Unit[i] = -1; F.Leader[f] = i;
-                continue;
+                for (int k = pres.EntryMemberStart[e]; k < pres.EntryMemberStart[e + 1]; k++)
+                {
+                    int i = pres.MembersByEntry[k];
+                    if (m.Status[i] != (byte)MemberStatus.Active || m.Faction[i] != f || m.Rank[i] != (byte)Rank.Soldier) continue;
+                    int u = m.Unit[i];
+                    if (u >= 0 && u < U.Count) _unitSeen[u] = true;
+                    if (_needLeader[f])
+                    {
+                        _needLeader[f] = false;
+                        m.Rank[i] = (byte)Rank.Leader; m.Unit[i] = -1; F.Leader[f] = i;
+                        continue;
+                    }
+                    if (u >= 0 && U.Faction[u] == f && U.Lieutenant[u] < 0)
+                    {
+                        U.Lieutenant[u] = i; m.Rank[i] = (byte)Rank.Lieutenant;
+                        continue;
+                    }
+                    if (_need[f] > 0)
+                    {
+                        _need[f]--;
+                        int nu = U.Add(f, i);
+                        m.Unit[i] = nu; m.Rank[i] = (byte)Rank.Lieutenant;
+                        created = true;
+                    }
+                }
             }
-            int u = m.Unit[i];
-            if (u >= 0 && U.Faction[u] == f && U.Lieutenant[u] < 0)
+            foreach (var u in s.UnitsOf(f))
             {
-                U.Lieutenant[u] = i; m.Rank[i] = (byte)Rank.Lieutenant;
-                continue;
-            }
-            if (_need[f] > 0)
-            {
-                _need[f]--;
-                int nu = U.Add(f, i);
-                m.Unit[i] = nu; m.Rank[i] = (byte)Rank.Lieutenant;
-                created = true;
+                if (U.Lieutenant[u] < 0 && !_unitSeen[u]) { U.Active[u] = false; retired = true; }
+                _unitSeen[u] = false;
             }
         }
-        bool retired = false;
-        for (int u = 0; u < U.Count; u++)
-            if (U.Active[u] && U.Lieutenant[u] < 0 && _unitCount[u] == 0) { U.Active[u] = false; retired = true; }
         if (created || retired) s.RebuildUnitLists();
     }
 }

@@ -73,7 +73,7 @@ public sealed class TerritoryProcess : IProcess
         int C = world.CellCount;
         if (_own.Length < F.Capacity) _own = new int[F.Capacity];
         if (_total.Length < C) _total = new int[C];
-        if (_best.Length < entries) _best = new double[entries];
+        if (_best.Length < entries) _best = new double[Math.Max(entries, _best.Length * 2)];
         for (int c = 0; c < C; c++)
         {
             int t = 0;

@@ -10,7 +10,11 @@ public sealed class StreamRng : System.Random
     private ulong _s0, _s1, _s2, _s3;
 
     /// <summary>Creates a stream from a 64-bit key (use <see cref="CounterRng.Key"/>).</summary>
-    public StreamRng(ulong key)
+    public StreamRng(ulong key) => Reseed(key);
+
+    /// <summary>Restarts the stream from a new key (no allocation): used to give each presence entry its own
+    /// counter-based stream, so draws do not depend on the order entries are visited.</summary>
+    public void Reseed(ulong key)
     {
         _s0 = CounterRng.Mix(key);
         _s1 = CounterRng.Mix(_s0 ^ 0x1234567UL);
