@@ -154,7 +154,7 @@ public sealed record ConflictParameters
     [Param("Multiplier of the spatial contact rate (1 = a uniformly spread population meets as in the mean-field model)", Unit = "ratio", Min = 0, Max = 1e6, Source = "calibrated on historical-2012: ~6,500 members killed a year in 2021-22 (Prieto-Curiel et al. 2023)")]
     public double SpatialScale { get; init; } = 0.09;
     [Param("Civilian victims (collateral, reprisals, non-member homicides) per cartel death", Unit = "ratio", Min = 0, Max = 100, Source = "calibrated on historical-2012 against INEGI homicides 2012-2021")]
-    public double CiviliansPerCartelDeath { get; init; } = 4.2;
+    public double CiviliansPerCartelDeath { get; init; } = 3.8;
 }
 
 /// <summary>Arrests, prison and release.</summary>
