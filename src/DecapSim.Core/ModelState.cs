@@ -41,6 +41,19 @@ public sealed class ModelState
     /// <summary>Current week (0-based).</summary>
     public int Week { get; set; }
 
+    /// <summary>Exit age weights by quarter year of age (see <see cref="Processes.ExitsProcess"/>).</summary>
+    public double[] AgeWeightTable = Array.Empty<double>();
+    /// <summary>Imprisoned members (indices), for the weekly release check.</summary>
+    public int[] Prison = new int[1024];
+    public int PrisonCount;
+
+    /// <summary>Adds a member to the prison list.</summary>
+    public void AddPrisoner(int m)
+    {
+        if (PrisonCount == Prison.Length) Array.Resize(ref Prison, Prison.Length * 2);
+        Prison[PrisonCount++] = m;
+    }
+
     /// <summary>Members in prison now (kept incrementally).</summary>
     public long ImprisonedCount;
     /// <summary>Active members per faction counted after consolidation (end of week).</summary>

@@ -81,12 +81,13 @@ public sealed class Simulation
     public WeeklyMetrics Step()
     {
         var s = State;
+        if (s.AgeWeightTable.Length == 0) s.AgeWeightTable = ExitsProcess.AgeWeights(s.P.Exits.AgeSlope);
         long tStart = System.Diagnostics.Stopwatch.GetTimestamp();
         s.Cells.ResetWeeklyCounters();
         s.Counters.Clear();
         s.Removals.Clear();
         s.EnsureFactionArrays();
-        s.Presence.Build(s.Members, s.World.CellCount, s.Factions.Capacity);
+        s.Presence.Build(s.Members, s.World.CellCount, s.Factions.Capacity, s.Week, s.AgeWeightTable);
         s.RebuildUnitLists();
         var processes = Processes;
         long t0 = System.Diagnostics.Stopwatch.GetTimestamp();

@@ -17,8 +17,8 @@ public sealed class MemberTable
     /// <summary>Unit (the lieutenant's group) the member belongs to, or -1 (directly under the leader).</summary>
     public int[] Unit;
     public int[] Cell;
-    /// <summary>Age in years.</summary>
-    public float[] Age;
+    /// <summary>Age in years at week 0 (age now = AgeAtWeek0 + week / 52), so nobody has to be aged every week.</summary>
+    public float[] AgeAtWeek0;
     /// <summary>Loyalty in [0,1].</summary>
     public float[] Loyalty;
     public byte[] Status;
@@ -39,12 +39,12 @@ public sealed class MemberTable
     {
         capacity = Math.Max(capacity, 16);
         Faction = new int[capacity]; Rank = new byte[capacity]; Unit = new int[capacity]; Cell = new int[capacity];
-        Age = new float[capacity]; Loyalty = new float[capacity]; Status = new byte[capacity];
+        AgeAtWeek0 = new float[capacity]; Loyalty = new float[capacity]; Status = new byte[capacity];
         ReleaseWeek = new int[capacity]; Entry = new int[capacity]; _free = new int[capacity];
     }
 
     /// <summary>Adds an active member and returns its index (reuses a free slot when there is one).</summary>
-    public int Add(int faction, int unit, int cell, float age, float loyalty)
+    public int Add(int faction, int unit, int cell, float age, float loyalty, int week = 0)
     {
         int i;
         if (_freeCount > 0) i = _free[--_freeCount];
@@ -54,7 +54,7 @@ public sealed class MemberTable
             i = Count++;
         }
         Faction[i] = faction; Rank[i] = (byte)Factions.Rank.Soldier; Unit[i] = unit; Cell[i] = cell;
-        Age[i] = age; Loyalty[i] = loyalty; Status[i] = (byte)MemberStatus.Active; ReleaseWeek[i] = 0; Entry[i] = -1;
+        AgeAtWeek0[i] = age - week / 52f; Loyalty[i] = loyalty; Status[i] = (byte)MemberStatus.Active; ReleaseWeek[i] = 0; Entry[i] = -1;
         return i;
     }
 
@@ -77,6 +77,9 @@ public sealed class MemberTable
     /// <summary>Returns a slot marked gone to the free list.</summary>
     public void Recycle(int i) => _free[_freeCount++] = i;
 
+    /// <summary>Age in years at a given week.</summary>
+    public float AgeAt(int i, int week) => AgeAtWeek0[i] + week / 52f;
+
     /// <summary>True when the member is active.</summary>
     public bool IsActive(int i) => i >= 0 && Status[i] == (byte)MemberStatus.Active;
 
@@ -84,7 +87,7 @@ public sealed class MemberTable
     {
         int n = Capacity * 2;
         Array.Resize(ref Faction, n); Array.Resize(ref Rank, n); Array.Resize(ref Unit, n); Array.Resize(ref Cell, n);
-        Array.Resize(ref Age, n); Array.Resize(ref Loyalty, n); Array.Resize(ref Status, n);
+        Array.Resize(ref AgeAtWeek0, n); Array.Resize(ref Loyalty, n); Array.Resize(ref Status, n);
         Array.Resize(ref ReleaseWeek, n); Array.Resize(ref Entry, n); Array.Resize(ref _free, n);
     }
 }

@@ -30,8 +30,13 @@ public sealed class PresenceIndex
     private int[] _slot = Array.Empty<int>();
     private int[] _touched = Array.Empty<int>();
 
-    /// <summary>Rebuilds the snapshot from the member table.</summary>
-    public void Build(MemberTable m, int cells, int factionCapacity)
+    /// <summary>Per faction: sum and maximum of the soldiers' exit age weights (when a weight table is given).</summary>
+    public double[] FactionExitWeight = Array.Empty<double>();
+    public double[] FactionMaxExitWeight = Array.Empty<double>();
+
+    /// <summary>Rebuilds the snapshot from the member table. With <paramref name="ageWeight"/> (indexed by age in
+    /// quarter years, 0..400) it also sums each faction's soldiers' exit weights at <paramref name="week"/>.</summary>
+    public void Build(MemberTable m, int cells, int factionCapacity, int week = 0, double[]? ageWeight = null)
     {
         int n = m.Count;
         Ensure(ref CellMemberStart, cells + 1);
@@ -47,12 +52,24 @@ public sealed class PresenceIndex
         var fm = FactionMembers.AsSpan(0, factionCapacity);
         fm.Clear();
         int total = 0;
+        if (FactionExitWeight.Length < factionCapacity) { FactionExitWeight = new double[factionCapacity]; FactionMaxExitWeight = new double[factionCapacity]; }
+        Array.Clear(FactionExitWeight, 0, factionCapacity);
+        Array.Clear(FactionMaxExitWeight, 0, factionCapacity);
+        float weekYears = week / 52f;
+        var age0 = m.AgeAtWeek0; var rank = m.Rank;
         for (int i = 0; i < n; i++)
         {
             if (status[i] != (byte)MemberStatus.Active) { m.Entry[i] = -1; continue; }
+            int f = faction[i];
             start[cell[i] + 1]++;
-            fm[faction[i]]++;
+            fm[f]++;
             total++;
+            if (ageWeight != null && rank[i] == 0)
+            {
+                double w = ageWeight[Math.Clamp((int)((age0[i] + weekYears) * 4), 0, 400)];
+                FactionExitWeight[f] += w;
+                if (w > FactionMaxExitWeight[f]) FactionMaxExitWeight[f] = w;
+            }
         }
         Total = total;
         for (int c = 0; c < cells; c++) start[c + 1] += start[c];

@@ -77,13 +77,14 @@ public sealed class EnforcementProcess : IProcess
             }
         }
         // prison: release at the end of the sentence or by escape; recidivists return to their faction (or its successor)
-        int n = m.Count;
-        for (int i = 0; i < n; i++)
+        int kept = 0;
+        for (int j = 0; j < s.PrisonCount; j++)
         {
+            int i = s.Prison[j];
             if (m.Status[i] != (byte)MemberStatus.Imprisoned) continue;
             bool release = m.ReleaseWeek[i] <= s.Week
                 || (escape > 0 && CounterRng.Uniform(keyR, week, (ulong)i) < escape);
-            if (!release) continue;
+            if (!release) { s.Prison[kept++] = i; continue; }
             s.Counters.Releases++;
             s.ImprisonedCount--;
             int f = Ops.Successor(s, m.Faction[i]);
@@ -98,6 +99,7 @@ public sealed class EnforcementProcess : IProcess
             }
             else s.RemoveMember(i, dead: false);
         }
+        s.PrisonCount = kept;
         if (stateOps && p.StateLossRatio > 0)
             for (int c = 0; c < C; c++)
                 if (_stateLossWeight[c] > 0) cells.StateForcesKilled[c] += _rng.Poisson(p.StateLossRatio * _stateLossWeight[c]);

@@ -86,6 +86,7 @@ public sealed class EventsProcess : IProcess
             s.Members.Entry[m] = -1;
             s.Counters.Arrests++;
             s.ImprisonedCount++;
+            s.AddPrisoner(m);
         }
     }
 

@@ -5,61 +5,60 @@ namespace DecapSim.Core.Processes;
 
 /// <summary>
 /// Step 12: saturation and retirement. Faction f loses omega C_f^2 members a week in expectation (the
-/// reference model's omega C_i^2 term); who leaves is weighted toward older members by exp(AgeSlope x age),
-/// normalised within the faction so the expected total is unchanged. Everyone ages a week.
+/// reference model's omega C_i^2 term); who leaves is weighted toward older members by exp(AgeSlope x (age - 30)),
+/// normalised within the faction so the expected total is unchanged. Drawn per presence entry by thinning:
+/// Poisson(n x factor_f x wmax_f) candidates, each leaving with probability w_i / wmax_f.
 /// </summary>
 public sealed class ExitsProcess : IProcess
 {
-    private double[] _weightSum = Array.Empty<double>();
     private double[] _factor = Array.Empty<double>();
-    private readonly double[] _ageWeight = new double[401];
-    private double _slope = double.NaN;
+    private readonly EntryDraws _draws = new();
 
     public string Name => "exits";
+
+    /// <summary>The age-weight table for a slope: index = age in quarter years (0..400).</summary>
+    public static double[] AgeWeights(double slope)
+    {
+        var t = new double[401];
+        for (int k = 0; k < t.Length; k++) t[k] = Math.Exp(slope * (k / 4.0 - 30));
+        return t;
+    }
 
     public void Step(ModelState s)
     {
         var p = s.P.Exits;
-        if (_slope != p.AgeSlope)
-        {
-            _slope = p.AgeSlope;
-            for (int k = 0; k < _ageWeight.Length; k++) _ageWeight[k] = Math.Exp(p.AgeSlope * (k / 4.0 - 30));
-        }
         var F = s.Factions;
-        if (_weightSum.Length < F.Capacity) { _weightSum = new double[F.Capacity]; _factor = new double[F.Capacity]; }
-        Array.Clear(_weightSum, 0, F.Capacity);
-        var m = s.Members;
-        int n = m.Count;
-        for (int i = 0; i < n; i++)
-        {
-            if (m.Entry[i] < 0 || m.Status[i] != (byte)MemberStatus.Active || m.Rank[i] != (byte)Rank.Soldier) continue;
-            _weightSum[m.Faction[i]] += _ageWeight[AgeIndex(m.Age[i])];
-        }
-        var counts = s.Presence.FactionMembers;
+        var pres = s.Presence;
+        if (_factor.Length < F.Capacity) _factor = new double[F.Capacity];
+        var counts = pres.FactionMembers;
         for (int f = 0; f < F.Count; f++)
         {
             double cf = f < counts.Length ? counts[f] : 0;
-            _factor[f] = _weightSum[f] > 0 ? p.Omega * cf * cf / _weightSum[f] : 0;
+            double sw = f < pres.FactionExitWeight.Length ? pres.FactionExitWeight[f] : 0;
+            _factor[f] = sw > 0 ? p.Omega * cf * cf / sw : 0;
         }
+        if (p.Omega <= 0) return;
+        var m = s.Members;
+        var table = s.AgeWeightTable;
         ulong key = s.StreamKey(Streams.Exits);
-        ulong week = (ulong)s.Week;
-        const float aWeek = 1f / 52f;
-        for (int i = 0; i < n; i++)
+        for (int e = 0; e < pres.EntryCountUsed; e++)
         {
-            byte st = m.Status[i];
-            if (st == (byte)MemberStatus.Free) continue;
-            m.Age[i] += aWeek;
-            if (st != (byte)MemberStatus.Active || m.Entry[i] < 0 || m.Rank[i] != (byte)Rank.Soldier) continue;
-            double h = _factor[m.Faction[i]] * _ageWeight[AgeIndex(m.Age[i] - aWeek)];
-            if (h > 0 && CounterRng.Uniform(key, week, (ulong)i) < h)
+            int f = pres.EntryFaction[e];
+            double wmax = pres.FactionMaxExitWeight[f];
+            double rate = _factor[f] * wmax;
+            if (rate <= 0) continue;
+            int n = pres.EntryCount[e];
+            var rng = _draws.For(key, s.Week, e);
+            int k = Math.Min(4 * n, rng.Poisson(n * Math.Min(1, rate)));
+            for (int j = 0; j < k; j++)
             {
-                // keep the end-of-week live counts (read by the observer) in step with the member table
-                int f = m.Faction[i];
+                int i = EntryDraws.PickActive(s, rng, e);
+                if (i < 0) break;
+                double accept = m.Rank[i] == (byte)Rank.Soldier ? table[Math.Clamp((int)(m.AgeAt(i, s.Week) * 4), 0, 400)] / wmax : 0;
+                if (rng.NextDouble() >= accept) continue;
                 if (f < s.LiveMembers.Length && s.LiveMembers[f] > 0) s.LiveMembers[f]--;
                 s.RemoveMember(i, dead: false);
             }
         }
     }
-
-    private static int AgeIndex(float age) => Math.Clamp((int)(age * 4), 0, 400);
 }

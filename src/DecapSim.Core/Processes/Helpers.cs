@@ -46,6 +46,7 @@ internal static class Ops
         members.Entry[m] = -1;
         s.Counters.Arrests++;
         s.ImprisonedCount++;
+        s.AddPrisoner(m);
     }
 
     /// <summary>Follows absorptions to the faction that now holds a (possibly ended) faction's members, or -1.</summary>

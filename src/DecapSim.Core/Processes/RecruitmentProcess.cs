@@ -51,7 +51,7 @@ public sealed class RecruitmentProcess : IProcess
                 int unit = units.Length > 0 ? units[_rng.Next(units.Length)] : -1;
                 float age = (float)Math.Clamp(_age.Sample(), 14, 60);
                 float loyalty = (float)(0.3 + 0.7 * _rng.NextDouble());
-                s.Members.Add(f, unit, cell, age, loyalty);
+                s.Members.Add(f, unit, cell, age, loyalty, s.Week);
             }
             s.Counters.Recruits += n;
             s.Ledger.Recruited += n;

@@ -12,6 +12,7 @@ namespace DecapSim.Core.Processes;
 public sealed class TerritoryProcess : IProcess
 {
     private int[] _target = Array.Empty<int>();
+    private readonly EntryDraws _draws = new();
 
     public string Name => "territory";
 
@@ -108,16 +109,21 @@ public sealed class TerritoryProcess : IProcess
             }
         }
         if (!anyTarget) return;
+        // movers: a count per entry from the entry's own stream, then that many of its soldiers move
         var m = s.Members;
         ulong key = s.StreamKey(Streams.Movement);
-        ulong wk = (ulong)week;
-        for (int i = 0; i < m.Count; i++)
+        for (int e = 0; e < entries; e++)
         {
-            int e = m.Entry[i];
-            if (e < 0 || m.Status[i] != (byte)MemberStatus.Active || m.Rank[i] != (byte)Rank.Soldier) continue;
             int t = _target[e];
             if (t < 0) continue;
-            if (CounterRng.Uniform(key, wk, (ulong)i) < rate) m.Cell[i] = t;
+            var rng = _draws.For(key, week, e);
+            int k = EntryDraws.Count(rng, pres.EntryCount[e], rate);
+            for (int j = 0; j < k; j++)
+            {
+                int i = EntryDraws.PickActive(s, rng, e);
+                if (i < 0) break;
+                if (m.Rank[i] == (byte)Rank.Soldier) m.Cell[i] = t;
+            }
         }
     }
 

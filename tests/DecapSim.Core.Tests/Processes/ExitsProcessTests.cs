@@ -40,7 +40,7 @@ public class ExitsProcessTests
         {
             var snapshot = new List<(int Index, float Age)>();
             for (int i = 0; i < s.Members.Count; i++)
-                if (s.Members.Status[i] == (byte)MemberStatus.Active && s.Members.Rank[i] == (byte)Rank.Soldier) snapshot.Add((i, s.Members.Age[i]));
+                if (s.Members.Status[i] == (byte)MemberStatus.Active && s.Members.Rank[i] == (byte)Rank.Soldier) snapshot.Add((i, s.Members.AgeAt(i, s.Week)));
             sim.Step();
             foreach (var (i, age) in snapshot)
             {
