@@ -30,8 +30,9 @@ public sealed record ComparisonRow(string Scenario, string Baseline, string Metr
 /// <summary>A row of event_study.csv. Per-event rows have a replicate number, week and faction; aggregate rows have
 /// replicate "all", the mean over events in the homicide and difference columns, and a 95% paired t interval.</summary>
 /// <param name="Source">timeline (forced by the scenario's timeline) or model (the model's own targeting, conflict...).</param>
-/// <param name="RegionType">affected (the removal's region), spillover (other regions where the faction was present)
-/// or adjacent (neighbours of the affected region where it was not).</param>
+/// <param name="RegionType">affected (the removal's region), spillover (other regions where the faction was present:
+/// it controlled a cell or held at least 2% of its members there) or adjacent (neighbours of the affected region where
+/// it was not).</param>
 /// <param name="Regions">Region names summed over (per-event rows).</param>
 /// <param name="WindowWeeks">Homicides summed over weeks [week, week + window).</param>
 public sealed record EventStudyRow(string Scenario, string Replicate, int? Week, string Faction, string Source, string RegionType,

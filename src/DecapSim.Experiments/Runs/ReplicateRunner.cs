@@ -65,16 +65,29 @@ public static class ReplicateRunner
         };
     }
 
-    /// <summary>Regions where faction <paramref name="f"/> is present: active members in the week's presence snapshot
-    /// (taken at the start of the week, before the removal) or a controlled cell now (end of the week).</summary>
+    /// <summary>Share of a faction's active members a region must hold for the faction to count as present there
+    /// without controlling a cell (a few scattered members of a national group do not make a presence).</summary>
+    public const double PresenceMinShare = 0.02;
+
+    /// <summary>Regions where faction <paramref name="f"/> is present: it controls at least one cell there at the end
+    /// of the week, or at least <see cref="PresenceMinShare"/> of its active members were there in the week's presence
+    /// snapshot (taken at the start of the week, before the removal).</summary>
     private static int[] PresentRegions(ModelState s, int f)
     {
         var world = s.World;
+        var members = new int[world.RegionCount];
         var present = new bool[world.RegionCount];
         var pi = s.Presence;
+        long total = 0;
         if (f + 1 < pi.FactionEntryStart.Length)
             foreach (int entry in pi.EntriesOf(f))
-                if (pi.EntryCount[entry] > 0) present[world.Region[pi.EntryCell[entry]]] = true;
+            {
+                int n = pi.EntryCount[entry];
+                if (n <= 0) continue;
+                members[world.Region[pi.EntryCell[entry]]] += n;
+                total += n;
+            }
+        for (int r = 0; r < members.Length; r++) if (members[r] > 0 && members[r] >= PresenceMinShare * total) present[r] = true;
         var controller = s.Cells.Controller;
         for (int c = 0; c < world.CellCount; c++) if (controller[c] == f) present[world.Region[c]] = true;
         var list = new List<int>();
