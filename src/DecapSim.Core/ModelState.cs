@@ -14,7 +14,9 @@ namespace DecapSim.Core;
 /// <param name="WasLeader">True for a leader, false for a lieutenant.</param>
 /// <param name="Unit">Unit the lieutenant headed (or -1).</param>
 /// <param name="HeirUnavailable">The heir cannot succeed (e.g. imprisoned abroad).</param>
-public readonly record struct Removal(int Faction, int Member, RemovalMode Mode, bool WasLeader, int Unit, bool HeirUnavailable);
+/// <param name="Label">Label (index into <see cref="ModelState.EventLabels"/>) of the timeline event that forced the
+/// removal, or -1 for removals the model's own processes made.</param>
+public readonly record struct Removal(int Faction, int Member, RemovalMode Mode, bool WasLeader, int Unit, bool HeirUnavailable, int Label = -1);
 
 /// <summary>The whole mutable state of one run; the processes read and write it.</summary>
 public sealed class ModelState

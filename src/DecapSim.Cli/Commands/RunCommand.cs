@@ -48,12 +48,16 @@ public static class RunCommand
             try
             {
                 if (!q) console.Out.WriteLine($"running {loaded.Name}: {p.Weeks} weeks from {p.StartDate:yyyy-MM-dd}, {reps} replicate(s), seed {s}, {th} thread(s)");
-                var files = RunPipeline.Run(loaded, p, options, done => { if (!q && reps > 1) console.Out.WriteLine($"  replicate {done}/{reps} done ({sw.Elapsed.TotalSeconds:F1} s)"); }, cts.Token);
+                bool bar = CliProgress.Enabled(console, q);
+                var files = CliProgress.Run(console, q, loaded.Name, (double)reps * p.Weeks, weekDone =>
+                    RunPipeline.Run(loaded, p, options, done => { if (!q && !bar && reps > 1) console.Out.WriteLine($"  replicate {done}/{reps} done ({sw.Elapsed.TotalSeconds:F1} s)"); },
+                        cts.Token, weekDone));
                 if (!q) console.Out.WriteLine($"wrote {files.Count} files to {dir} in {sw.Elapsed.TotalSeconds:F1} s");
                 return ExitCodes.Ok;
             }
             catch (OperationCanceledException)
             {
+                DecapSim.Experiments.Output.AtomicFile.DeletePartials(dir);
                 console.Error.WriteLine("cancelled: no partial files left under final names");
                 return ExitCodes.RunFailed;
             }

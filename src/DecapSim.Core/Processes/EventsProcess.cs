@@ -63,16 +63,17 @@ public sealed class EventsProcess : IProcess
         }
         else m = s.Factions.Leader[f];
         if (m < 0 || !s.Members.IsActive(m)) return;
-        RemoveTarget(s, m, r.Mode, r.HeirUnavailable);
+        RemoveTarget(s, m, r.Mode, r.HeirUnavailable, label);
     }
 
-    /// <summary>Removes an active ranked member by kill or capture (a forced removal).</summary>
-    internal static void RemoveTarget(ModelState s, int m, RemovalMode mode, bool heirUnavailable = false)
+    /// <summary>Removes an active ranked member by kill or capture (a forced removal); <paramref name="label"/> is the
+    /// timeline event's label (kept on the logged removal so outputs can tell scheduled removals from the model's).</summary>
+    internal static void RemoveTarget(ModelState s, int m, RemovalMode mode, bool heirUnavailable = false, int label = -1)
     {
         if (mode == RemovalMode.Kill)
         {
             if (s.Members.Rank[m] == (byte)Rank.Soldier) { s.RemoveMember(m, true); return; }
-            Ops.RemoveRanked(s, m, mode, heirUnavailable);
+            Ops.RemoveRanked(s, m, mode, heirUnavailable, label);
             s.Members.MarkGone(m);
             s.PendingFree.Add(m);
             s.Ledger.Dead++;
@@ -80,7 +81,7 @@ public sealed class EventsProcess : IProcess
         }
         else
         {
-            if (s.Members.Rank[m] != (byte)Rank.Soldier) Ops.RemoveRanked(s, m, mode, heirUnavailable);
+            if (s.Members.Rank[m] != (byte)Rank.Soldier) Ops.RemoveRanked(s, m, mode, heirUnavailable, label);
             s.Members.Status[m] = (byte)MemberStatus.Imprisoned;
             s.Members.ReleaseWeek[m] = s.Week + (int)(s.P.Targeting.CapturedSentenceYears * 52);
             s.Members.Entry[m] = -1;
@@ -136,7 +137,7 @@ public sealed class EventsProcess : IProcess
                 int m = s.Factions.Leader[f];
                 if (m < 0 || !s.Members.IsActive(m)) continue;
                 s.Factions.LastRemovalWeek[f] = s.Week;
-                RemoveTarget(s, m, _rng!.NextDouble() < k.KillShare ? RemovalMode.Kill : RemovalMode.Capture);
+                RemoveTarget(s, m, _rng!.NextDouble() < k.KillShare ? RemovalMode.Kill : RemovalMode.Capture, label: k.Label);
             }
             if (s.Week + 1 >= k.End) _kingpins.RemoveAt(i);
         }
@@ -175,20 +176,20 @@ public sealed class EventsProcess : IProcess
     {
         for (int i = _campaigns.Count - 1; i >= 0; i--)
         {
-            var (end, c, cells, _) = _campaigns[i];
+            var (end, c, cells, label) = _campaigns[i];
             if (s.Week >= end)
             {
                 if (c.Kind == CampaignKind.TroopSurge) foreach (var cell in cells) s.Cells.Troops[cell] = Math.Max(0, s.Cells.Troops[cell] - c.Intensity);
                 _campaigns.RemoveAt(i);
                 continue;
             }
-            if (c.Kind == CampaignKind.UsStrikes) UsStrikes(s, c);
+            if (c.Kind == CampaignKind.UsStrikes) UsStrikes(s, c, label);
         }
     }
 
     /// <summary>Unilateral US strikes: each strike kills a located leader or lieutenant (weighted by faction size),
     /// a few members around, civilians, and costs US trust.</summary>
-    private void UsStrikes(ModelState s, CampaignEvent c)
+    private void UsStrikes(ModelState s, CampaignEvent c, int label)
     {
         int strikes = _rng!.Poisson(c.Intensity);
         for (int k = 0; k < strikes; k++)
@@ -204,7 +205,7 @@ public sealed class EventsProcess : IProcess
             }
             if (target < 0 || !s.Members.IsActive(target)) continue;
             int cell = s.Members.Cell[target];
-            RemoveTarget(s, target, RemovalMode.Kill);
+            RemoveTarget(s, target, RemovalMode.Kill, label: label);
             s.Cells.Civilians[cell] += _rng.Poisson(s.P.State.UsStrikeCivilians);
             s.Policy.UsTrust = s.Policy.UsTrust - s.P.State.UsStrikeTrustPenalty;
         }

@@ -10,13 +10,13 @@ internal static class Ops
     /// Queues the removal of a ranked member (leader or lieutenant) taken out by death or arrest in a member pass.
     /// Dead: the slot is kept (marked gone) until succession has read it. Arrested: the member stays imprisoned.
     /// </summary>
-    public static void RemoveRanked(ModelState s, int m, RemovalMode mode, bool heirUnavailable = false)
+    public static void RemoveRanked(ModelState s, int m, RemovalMode mode, bool heirUnavailable = false, int label = -1)
     {
         var members = s.Members;
         int f = members.Faction[m];
         bool leader = members.Rank[m] == (byte)Rank.Leader;
         int unit = leader ? -1 : members.Unit[m];
-        s.Removals.Add(new Removal(f, m, mode, leader, unit, heirUnavailable));
+        s.Removals.Add(new Removal(f, m, mode, leader, unit, heirUnavailable, label));
         if (!leader && unit >= 0 && s.Units.Lieutenant[unit] == m) s.Units.Lieutenant[unit] = -1;
         if (s.Factions.Heir[f] == m) s.Factions.Heir[f] = -1;
         members.Rank[m] = (byte)Rank.Soldier;

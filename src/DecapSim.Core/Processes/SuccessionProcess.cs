@@ -68,7 +68,7 @@ public sealed class SuccessionProcess : IProcess
         if (F.Leader[f] != r.Member) return;
         F.Leader[f] = -1;
         F.LastRemovalWeek[f] = s.Week;
-        s.Log(SimEventType.Removal, f, region, code: r.Mode == RemovalMode.Kill ? 1 : 2);
+        s.Log(SimEventType.Removal, f, region, code: r.Mode == RemovalMode.Kill ? 1 : 2, label: r.Label);
         // retaliation wave
         double size = s.Presence.FactionMembers[f];
         double factor = r.Mode == RemovalMode.Kill ? 1 : p.CaptureRetaliationFactor;

@@ -34,6 +34,19 @@ public sealed class AtomicFile : IDisposable
         try { File.Delete(_tmp); } catch (IOException) { }
     }
 
+    /// <summary>Deletes every leftover <c>*.partial</c> file under <paramref name="dir"/> (after a cancelled or failed
+    /// run; normally disposal already removed them). Returns how many were deleted.</summary>
+    public static int DeletePartials(string dir)
+    {
+        if (!Directory.Exists(dir)) return 0;
+        int n = 0;
+        foreach (var f in Directory.EnumerateFiles(dir, "*.partial", SearchOption.AllDirectories))
+        {
+            try { File.Delete(f); n++; } catch (IOException) { } catch (UnauthorizedAccessException) { }
+        }
+        return n;
+    }
+
     /// <summary>Writes a whole text file atomically.</summary>
     public static void WriteAllText(string path, string text)
     {

@@ -20,6 +20,12 @@ public sealed class RunWriter : IDisposable
     public List<WeeklyMetrics[]> Weekly { get; } = new();
     /// <summary>Per replicate: [week][region] homicides.</summary>
     public List<double[][]> RegionHomicides { get; } = new();
+    /// <summary>Per replicate: [week][region] blockades.</summary>
+    public List<double[][]> RegionBlockades { get; } = new();
+    /// <summary>Leader removals of every replicate (events of type "removal", with faction/region ids and presence).</summary>
+    public List<(int Replicate, EventRecord Event)> Removals { get; } = new();
+    /// <summary>Region names, in region-id order.</summary>
+    public IReadOnlyList<string> RegionNames => _regionNames;
     /// <summary>The first replicate in full (lineage, stacked members, events on charts).</summary>
     public ReplicateResult? First { get; private set; }
     /// <summary>Process timings summed over replicates (ms).</summary>
@@ -45,6 +51,8 @@ public sealed class RunWriter : IDisposable
         First ??= r;
         Weekly.Add(r.Weekly);
         RegionHomicides.Add(r.RegionHomicides);
+        RegionBlockades.Add(r.RegionBlockades);
+        foreach (var e in r.Events) if (e.Type == "removal") Removals.Add((r.Replicate, e));
         foreach (var (k, v) in r.ProcessMilliseconds) ProcessMilliseconds[k] = ProcessMilliseconds.GetValueOrDefault(k) + v;
         string rep = r.Replicate.ToString(System.Globalization.CultureInfo.InvariantCulture);
         var names = r.Factions;

@@ -9,9 +9,11 @@ namespace DecapSim.Experiments.Runs;
 public static class EnsembleRunner
 {
     /// <summary>Runs replicates [0, count) with up to <paramref name="threads"/> in flight; calls <paramref name="sink"/>
-    /// in order 0, 1, 2, ... from the calling thread.</summary>
+    /// in order 0, 1, 2, ... from the calling thread. <paramref name="progress"/> gets the number of replicates handed
+    /// to the sink (calling thread); <paramref name="weekDone"/> is called after every simulated week on the worker
+    /// threads (for fine-grained progress bars; must be thread-safe).</summary>
     public static void Run(ModelParameters p, ulong masterSeed, int count, int threads, Action<ReplicateResult> sink,
-        Action<int>? progress = null, CancellationToken cancel = default)
+        Action<int>? progress = null, CancellationToken cancel = default, Action? weekDone = null)
     {
         threads = Math.Max(1, threads);
         var pending = new Dictionary<int, ReplicateResult>();
@@ -36,8 +38,13 @@ public static class EnsembleRunner
                     }
                     try
                     {
-                        var r = ReplicateRunner.Run(p, masterSeed, k, cancel);
+                        var r = ReplicateRunner.Run(p, masterSeed, k, cancel, weekDone);
                         lock (gate) { pending[k] = r; Monitor.PulseAll(gate); }
+                    }
+                    catch (OperationCanceledException) when (cancel.IsCancellationRequested)
+                    {
+                        lock (gate) Monitor.PulseAll(gate);
+                        return;
                     }
                     catch (Exception e)
                     {
@@ -67,7 +74,8 @@ public static class EnsembleRunner
             if (done == count) break;
         }
         foreach (var w in workers) w.Join();
-        if (failure != null) throw new InvalidOperationException("a replicate failed: " + failure.Message, failure);
+        // a cancelled run reports cancellation, not a failed replicate
         cancel.ThrowIfCancellationRequested();
+        if (failure != null) throw new InvalidOperationException("a replicate failed: " + failure.Message, failure);
     }
 }

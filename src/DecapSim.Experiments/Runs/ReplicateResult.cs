@@ -28,5 +28,13 @@ public sealed class ReplicateResult
 /// <summary>A faction as written to factions.csv.</summary>
 public sealed record FactionRecord(int Id, string Name, int Parent, int FoundedWeek, int EndedWeek, string EndReason, int PeakMembers);
 
-/// <summary>An event as written to events.csv.</summary>
-public sealed record EventRecord(int Week, string Type, string Faction, string Region, string Detail);
+/// <summary>An event as written to events.csv, with the ids behind the names for analyses (event study).</summary>
+/// <param name="FactionId">Faction id or -1.</param>
+/// <param name="RegionId">Region id (index into the world's regions) or -1.</param>
+/// <param name="FromTimeline">True when a scenario timeline event caused it (a forced removal, a kingpin list, US
+/// strikes); false for what the model's own processes did.</param>
+/// <param name="PresentRegions">For leader removals: regions where the faction controlled at least one cell at the end
+/// of the removal week or held at least <see cref="ReplicateRunner.PresenceMinShare"/> of its active members at its
+/// start (sorted ids); otherwise null.</param>
+public sealed record EventRecord(int Week, string Type, string Faction, string Region, string Detail,
+    int FactionId = -1, int RegionId = -1, bool FromTimeline = false, int[]? PresentRegions = null);

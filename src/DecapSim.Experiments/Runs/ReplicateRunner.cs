@@ -13,8 +13,9 @@ public static class ReplicateRunner
     /// <summary>Seed of replicate k under a master seed (a seed tree: replicate k is the same whatever the count).</summary>
     public static ulong ReplicateSeed(ulong master, int replicate) => CounterRng.Child(master, (ulong)replicate);
 
-    /// <summary>Runs replicate <paramref name="replicate"/> of <paramref name="p"/> under <paramref name="masterSeed"/>.</summary>
-    public static ReplicateResult Run(ModelParameters p, ulong masterSeed, int replicate, CancellationToken cancel = default)
+    /// <summary>Runs replicate <paramref name="replicate"/> of <paramref name="p"/> under <paramref name="masterSeed"/>;
+    /// <paramref name="weekDone"/> (progress only) is called after every week, on this thread.</summary>
+    public static ReplicateResult Run(ModelParameters p, ulong masterSeed, int replicate, CancellationToken cancel = default, Action? weekDone = null)
     {
         var sw = Stopwatch.StartNew();
         ulong seed = ReplicateSeed(masterSeed, replicate);
@@ -24,10 +25,17 @@ public static class ReplicateRunner
         var weekly = new WeeklyMetrics[weeks];
         var rh = new double[weeks][]; var rb = new double[weeks][]; var rc = new int[weeks][];
         var fm = new int[weeks][];
+        var presence = new Dictionary<int, int[]>();
         for (int w = 0; w < weeks; w++)
         {
             cancel.ThrowIfCancellationRequested();
+            int eventsBefore = sim.State.Events.Count;
             weekly[w] = sim.Step();
+            for (int i = eventsBefore; i < sim.State.Events.Count; i++)
+            {
+                var e = sim.State.Events[i];
+                if (e.Type == SimEventType.Removal && e.Faction >= 0) presence[i] = PresentRegions(sim.State, e.Faction);
+            }
             rh[w] = (double[])sim.Observer.RegionHomicides.Clone();
             rb[w] = (double[])sim.Observer.RegionBlockades.Clone();
             rc[w] = (int[])sim.Observer.RegionController.Clone();
@@ -36,6 +44,7 @@ public static class ReplicateRunner
             var row = new int[n];
             Array.Copy(live, row, Math.Min(n, live.Length));
             fm[w] = row;
+            weekDone?.Invoke();
         }
         var s = sim.State;
         var F = s.Factions;
@@ -43,7 +52,8 @@ public static class ReplicateRunner
         for (int f = 0; f < F.Count; f++)
             factions[f] = new FactionRecord(f, F.Name[f], F.Parent[f], F.FoundedWeek[f], F.EndedWeek[f],
                 F.EndReason[f] == Core.Factions.EndReason.None ? "" : F.EndReason[f].ToString().ToLowerInvariant(), F.PeakMembers[f]);
-        var events = s.Events.Select(e => Describe(s, e)).ToArray();
+        var events = new EventRecord[s.Events.Count];
+        for (int i = 0; i < events.Length; i++) events[i] = Describe(s, s.Events[i], presence.GetValueOrDefault(i));
         var timings = new Dictionary<string, double>();
         for (int k = 0; k < sim.Processes.Count; k++)
             timings[sim.Processes[k].Name] = sim.ProcessTicks[k] * 1000.0 / Stopwatch.Frequency;
@@ -55,7 +65,37 @@ public static class ReplicateRunner
         };
     }
 
-    private static EventRecord Describe(ModelState s, SimEvent e)
+    /// <summary>Share of a faction's active members a region must hold for the faction to count as present there
+    /// without controlling a cell (a few scattered members of a national group do not make a presence).</summary>
+    public const double PresenceMinShare = 0.02;
+
+    /// <summary>Regions where faction <paramref name="f"/> is present: it controls at least one cell there at the end
+    /// of the week, or at least <see cref="PresenceMinShare"/> of its active members were there in the week's presence
+    /// snapshot (taken at the start of the week, before the removal).</summary>
+    private static int[] PresentRegions(ModelState s, int f)
+    {
+        var world = s.World;
+        var members = new int[world.RegionCount];
+        var present = new bool[world.RegionCount];
+        var pi = s.Presence;
+        long total = 0;
+        if (f + 1 < pi.FactionEntryStart.Length)
+            foreach (int entry in pi.EntriesOf(f))
+            {
+                int n = pi.EntryCount[entry];
+                if (n <= 0) continue;
+                members[world.Region[pi.EntryCell[entry]]] += n;
+                total += n;
+            }
+        for (int r = 0; r < members.Length; r++) if (members[r] > 0 && members[r] >= PresenceMinShare * total) present[r] = true;
+        var controller = s.Cells.Controller;
+        for (int c = 0; c < world.CellCount; c++) if (controller[c] == f) present[world.Region[c]] = true;
+        var list = new List<int>();
+        for (int r = 0; r < present.Length; r++) if (present[r]) list.Add(r);
+        return list.ToArray();
+    }
+
+    private static EventRecord Describe(ModelState s, SimEvent e, int[]? presentRegions)
     {
         var F = s.Factions;
         string faction = e.Faction >= 0 ? F.Name[e.Faction] : "";
@@ -80,6 +120,7 @@ public static class ReplicateRunner
             _ => "",
         };
         if (label.Length > 0 && e.Type is not (SimEventType.Policy or SimEventType.Campaign)) detail = label + ": " + detail;
-        return new EventRecord(e.Week, SimEvent.TypeName(e.Type), faction, region, detail);
+        return new EventRecord(e.Week, SimEvent.TypeName(e.Type), faction, region, detail, e.Faction, e.Region,
+            e.Label >= 0, presentRegions);
     }
 }

@@ -1,3 +1,4 @@
+using DecapSim.Core.Metrics;
 using DecapSim.Core.Parameters;
 using DecapSim.Experiments.Output;
 using DecapSim.Experiments.Reports;
@@ -5,34 +6,58 @@ using DecapSim.Scenarios;
 
 namespace DecapSim.Experiments.Runs;
 
-/// <summary>What `decapsim run` does: run the replicates, stream the CSVs, then summary, charts and manifest.</summary>
+/// <summary>What `decapsim run` does: run the replicates, stream the CSVs, then summaries, charts and manifest.</summary>
 public static class RunPipeline
 {
     /// <summary>Options of a run.</summary>
     public sealed record Options(string OutDir, ulong Seed, int Replicates, int Threads, bool Charts, string Command);
 
+    /// <summary>What an ensemble keeps in memory after its files are written (for comparisons and charts).</summary>
+    /// <param name="Weekly">[replicate][week] metrics.</param>
+    /// <param name="RegionHomicides">[replicate][week][region] homicides.</param>
+    /// <param name="RegionBlockades">[replicate][week][region] blockades.</param>
+    /// <param name="Removals">Leader removals of every replicate, in replicate order.</param>
+    /// <param name="RegionNames">Region names by region id.</param>
+    /// <param name="RegionNeighbours">Adjacent regions of each region.</param>
+    /// <param name="Files">Files written, relative to the output folder.</param>
+    public sealed record Ensemble(
+        IReadOnlyList<WeeklyMetrics[]> Weekly,
+        IReadOnlyList<double[][]> RegionHomicides,
+        IReadOnlyList<double[][]> RegionBlockades,
+        IReadOnlyList<(int Replicate, EventRecord Event)> Removals,
+        IReadOnlyList<string> RegionNames,
+        IReadOnlyList<int[]> RegionNeighbours,
+        IReadOnlyList<string> Files);
+
     /// <summary>Runs and writes everything; returns the output files.</summary>
-    public static IReadOnlyList<string> Run(LoadedScenario scenario, ModelParameters p, Options o, Action<int>? progress = null, CancellationToken cancel = default)
+    public static IReadOnlyList<string> Run(LoadedScenario scenario, ModelParameters p, Options o, Action<int>? progress = null,
+        CancellationToken cancel = default, Action? weekDone = null) =>
+        RunEnsemble(scenario, p, o, progress, cancel, weekDone).Files;
+
+    /// <summary>Runs and writes everything; returns what was kept in memory with the output files.</summary>
+    /// <remarks><paramref name="weekDone"/> is called from worker threads after every simulated week (progress bars).</remarks>
+    public static Ensemble RunEnsemble(LoadedScenario scenario, ModelParameters p, Options o, Action<int>? progress = null,
+        CancellationToken cancel = default, Action? weekDone = null)
     {
         var start = DateTimeOffset.Now;
         Directory.CreateDirectory(o.OutDir);
         var world = new Core.Simulation(p with { Weeks = 1, Timeline = Array.Empty<Core.Timeline.TimelineEvent>() }, ReplicateRunner.ReplicateSeed(o.Seed, 0)).State.World;
-        var files = new List<string> { "weekly.csv", "regions.csv", "factions.csv", "events.csv", "summary.csv" };
-        using (var writer = new RunWriter(o.OutDir, p, world.RegionNames))
+        var files = new List<string> { "weekly.csv", "regions.csv", "factions.csv", "events.csv", "summary.csv", "regions_summary.csv" };
+        using var writer = new RunWriter(o.OutDir, p, world.RegionNames);
+        EnsembleRunner.Run(p, o.Seed, o.Replicates, o.Threads, writer.Add, progress, cancel, weekDone);
+        writer.Commit();
+        SummaryWriter.Write(Path.Combine(o.OutDir, "summary.csv"), writer.Weekly, p.StartDate);
+        RegionSummaryWriter.Write(Path.Combine(o.OutDir, "regions_summary.csv"), world.RegionNames, writer.RegionHomicides, writer.RegionBlockades, p.StartDate);
+        if (o.Charts)
         {
-            EnsembleRunner.Run(p, o.Seed, o.Replicates, o.Threads, writer.Add, progress, cancel);
-            writer.Commit();
-            SummaryWriter.Write(Path.Combine(o.OutDir, "summary.csv"), writer.Weekly, p.StartDate);
-            if (o.Charts)
-            {
-                string title = string.IsNullOrWhiteSpace(scenario.Title) ? scenario.Name : scenario.Title;
-                foreach (var f in RunCharts.Write(Path.Combine(o.OutDir, "charts"), title, p, writer, world))
-                    files.Add(Path.GetRelativePath(o.OutDir, f));
-            }
-            files.Add("manifest.json");
-            ManifestWriter.Write(Path.Combine(o.OutDir, "manifest.json"), scenario, p, o.Seed, o.Replicates, o.Threads, start, DateTimeOffset.Now,
-                writer.ProcessMilliseconds, o.Command, files);
+            string title = string.IsNullOrWhiteSpace(scenario.Title) ? scenario.Name : scenario.Title;
+            foreach (var f in RunCharts.Write(Path.Combine(o.OutDir, "charts"), title, p, writer, world))
+                files.Add(Path.GetRelativePath(o.OutDir, f));
         }
-        return files;
+        files.Add("manifest.json");
+        ManifestWriter.Write(Path.Combine(o.OutDir, "manifest.json"), scenario, p, o.Seed, o.Replicates, o.Threads, start, DateTimeOffset.Now,
+            writer.ProcessMilliseconds, o.Command, files);
+        return new Ensemble(writer.Weekly, writer.RegionHomicides, writer.RegionBlockades, writer.Removals, world.RegionNames,
+            world.RegionNeighbours, files);
     }
 }

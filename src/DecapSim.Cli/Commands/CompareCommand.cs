@@ -1,0 +1,132 @@
+using System.CommandLine;
+using System.Globalization;
+using DecapSim.Experiments.Compare;
+using DecapSim.Experiments.Output;
+using Spectre.Console;
+
+namespace DecapSim.Cli.Commands;
+
+/// <summary>`decapsim compare &lt;baseline&gt; &lt;scenario&gt;...`: runs every scenario with the same replicate seeds
+/// (common random numbers) and reports paired differences from the baseline with 95% intervals, plus an event study
+/// of leader removals.</summary>
+public static class CompareCommand
+{
+    public static Command Build(CliConsole console)
+    {
+        var baseline = new Argument<string>("baseline") { Description = "Baseline scenario file or bundled name" };
+        var scenarios = new Argument<string[]>("scenarios") { Description = "Scenarios to compare with the baseline", Arity = ArgumentArity.OneOrMore };
+        var replicates = new Option<int>("--replicates") { Description = "Replicates per scenario (replicate k uses the same seed in every scenario)", DefaultValueFactory = _ => 20 };
+        var threads = new Option<int>("--threads") { Description = "Worker threads (results do not depend on it)", DefaultValueFactory = _ => Environment.ProcessorCount };
+        var seed = new Option<ulong?>("--seed") { Description = "Master seed (default: the baseline's Seed)" };
+        var weeks = new Option<int?>("--weeks") { Description = "Override the number of weeks of every scenario" };
+        var outDir = new Option<string>("--out") { Description = "Output folder", DefaultValueFactory = _ => "runs/compare" };
+        var set = new Option<string[]>("--set") { Description = "Override a parameter in every scenario: Section.Key=value (repeatable)" };
+        var quiet = new Option<bool>("--quiet") { Description = "No progress output and no table" };
+        var cmd = new Command("compare", "Compare scenarios with a baseline under common random numbers")
+        {
+            baseline, scenarios, replicates, threads, seed, weeks, outDir, set, quiet,
+        };
+        cmd.SetAction(parse =>
+        {
+            var sets = parse.GetValue(set) ?? Array.Empty<string>();
+            int? w = parse.GetValue(weeks);
+            if (w is { } ww && (ww < 1 || ww > 5200)) { console.Error.WriteLine($"error: --weeks: {ww} is out of range (allowed: 1..5200)"); return ExitCodes.BadInput; }
+            int reps = parse.GetValue(replicates);
+            if (reps < 2 || reps > 100_000) { console.Error.WriteLine($"error: --replicates: {reps} is out of range (allowed: 2..100000; intervals need at least 2)"); return ExitCodes.BadInput; }
+            int th = parse.GetValue(threads);
+            if (th < 1 || th > 1024) { console.Error.WriteLine($"error: --threads: {th} is out of range (allowed: 1..1024)"); return ExitCodes.BadInput; }
+            var inputs = new List<CompareInput>();
+            ulong? baselineSeed = null;
+            foreach (var name in new[] { parse.GetValue(baseline)! }.Concat(parse.GetValue(scenarios)!))
+            {
+                if (!ScenarioCli.TryLoad(name, sets, console, out var loaded)) return ExitCodes.BadInput;
+                baselineSeed ??= loaded.Seed;
+                var p = loaded.Parameters;
+                if (w is { } weeksOverride) p = p with { Weeks = weeksOverride };
+                inputs.Add(new CompareInput(loaded, p));
+            }
+            if (inputs.Select(i => i.Parameters.Weeks).Distinct().Count() > 1)
+                console.Error.WriteLine("warning: scenarios run for different numbers of weeks; differences use the shortest");
+            ulong s = parse.GetValue(seed) ?? baselineSeed ?? 1;
+            string dir = parse.GetValue(outDir)!;
+            bool q = parse.GetValue(quiet);
+            var options = new ComparePipeline.Options(dir, s, reps, th, "decapsim " + string.Join(' ', Environment.GetCommandLineArgs().Skip(1)));
+            var sw = System.Diagnostics.Stopwatch.StartNew();
+            using var cts = new CancellationTokenSource();
+            ConsoleCancelEventHandler onCancel = (_, e) => { e.Cancel = true; cts.Cancel(); };
+            Console.CancelKeyPress += onCancel;
+            try
+            {
+                if (!q) console.Out.WriteLine($"comparing {string.Join(", ", inputs.Skip(1).Select(i => i.Scenario.Name))} with {inputs[0].Scenario.Name}: {reps} paired replicate(s) each, seed {s}, {th} thread(s)");
+                bool bar = CliProgress.Enabled(console, q);
+                double totalWeeks = inputs.Sum(i => (double)i.Parameters.Weeks) * reps;
+                var result = CliProgress.Run(console, q, "compare", totalWeeks, weekDone =>
+                    ComparePipeline.Run(inputs[0], inputs.Skip(1).ToList(), options, (done, total) =>
+                    {
+                        if (!q && !bar && done % reps == 0) console.Out.WriteLine($"  scenario {done / reps}/{total / reps} done ({sw.Elapsed.TotalSeconds:F1} s)");
+                    }, cts.Token, weekDone));
+                if (!q)
+                {
+                    PrintTable(console, result);
+                    console.Out.WriteLine($"wrote comparison.csv, event_study.csv and {result.Scenarios.Count + 1} scenario folders to {dir} in {sw.Elapsed.TotalSeconds:F1} s");
+                }
+                return ExitCodes.Ok;
+            }
+            catch (OperationCanceledException)
+            {
+                AtomicFile.DeletePartials(dir);
+                console.Error.WriteLine("cancelled: no partial files left under final names");
+                return ExitCodes.RunFailed;
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                AtomicFile.DeletePartials(dir);
+                console.Error.WriteLine($"error: cannot write to {dir}: {e.Message}");
+                return ExitCodes.RunFailed;
+            }
+            finally { Console.CancelKeyPress -= onCancel; }
+        });
+        return cmd;
+    }
+
+    private static readonly string[] Header = { "scenario", "metric", "weeks", "baseline mean", "scenario mean", "difference", "95% CI (paired t)" };
+
+    /// <summary>The paired-t rows as table cells.</summary>
+    internal static List<string[]> TableRows(CompareResult result) =>
+        result.Rows.Where(r => r.Method == "paired-t").Select(r => new[]
+        {
+            r.Scenario, r.Metric, r.HorizonWeeks.ToString(CultureInfo.InvariantCulture), Fmt(r.MeanBaseline), Fmt(r.MeanScenario),
+            (r.MeanDifference >= 0 ? "+" : "") + Fmt(r.MeanDifference), $"[{Fmt(r.CiLow)}, {Fmt(r.CiHigh)}]",
+        }).ToList();
+
+    private static void PrintTable(CliConsole console, CompareResult result)
+    {
+        var rows = TableRows(result);
+        if (console.IsTerminal && AnsiConsole.Profile.Capabilities.Ansi)
+        {
+            var table = new Table().Border(TableBorder.Rounded).Title($"difference from {Markup.Escape(result.Baseline.Name)} ({result.Replicates} paired replicates)");
+            for (int c = 0; c < Header.Length; c++)
+            {
+                var col = new TableColumn(Markup.Escape(Header[c]));
+                if (c >= 2) col.RightAligned();
+                table.AddColumn(col);
+            }
+            foreach (var r in rows) table.AddRow(r.Select(Markup.Escape).ToArray());
+            AnsiConsole.Write(table);
+            return;
+        }
+        console.Out.WriteLine($"difference from {result.Baseline.Name} ({result.Replicates} paired replicates):");
+        var widths = Header.Select((h, c) => Math.Max(h.Length, rows.Count == 0 ? 0 : rows.Max(r => r[c].Length))).ToArray();
+        string Line(string[] cells) => string.Join("  ", cells.Select((x, c) => c >= 2 ? x.PadLeft(widths[c]) : x.PadRight(widths[c]))).TrimEnd();
+        console.Out.WriteLine(Line(Header));
+        foreach (var r in rows) console.Out.WriteLine(Line(r));
+    }
+
+    private static string Fmt(double v)
+    {
+        if (double.IsNaN(v)) return "n/a";
+        double a = Math.Abs(v);
+        if (a >= 100) return v.ToString("#,0", CultureInfo.InvariantCulture);
+        return v.ToString("0.##", CultureInfo.InvariantCulture);
+    }
+}

@@ -1,0 +1,167 @@
+using System.Text.Json;
+using DecapSim.Core.Metrics;
+using DecapSim.Core.Random;
+using DecapSim.Experiments.Output;
+using DecapSim.Experiments.Runs;
+
+namespace DecapSim.Experiments.Compare;
+
+/// <summary>
+/// What `decapsim compare` does: runs a baseline and scenarios under common random numbers (replicate k of every
+/// scenario uses seed <see cref="ReplicateRunner.ReplicateSeed"/>(seed, k)), writes each ensemble's outputs into
+/// DIR/&lt;name&gt;/, then comparison.csv (paired differences with 95% intervals) and event_study.csv.
+/// </summary>
+public static class ComparePipeline
+{
+    /// <summary>Options of a comparison.</summary>
+    /// <param name="Charts">Also draw each scenario's run charts (off by default: slow and not needed for the table).</param>
+    /// <param name="BootstrapResamples">Resamples of the bootstrap percentile interval (0 skips it).</param>
+    public sealed record Options(string OutDir, ulong Seed, int Replicates, int Threads, string Command, bool Charts = false,
+        int BootstrapResamples = 2000);
+
+    /// <summary>Horizons (weeks) of the cumulative-homicide differences: 6, 12, 24 and 60 months. Horizons beyond
+    /// the run are skipped; the run's full length is added when it is not one of them.</summary>
+    public static readonly int[] HorizonsWeeks = { 26, 52, 104, 260 };
+
+    /// <summary>Metric names in comparison.csv.</summary>
+    public const string CumulativeHomicides = "cumulative_homicides", ActiveFactions = "active_factions", CumulativeRevenue = "cumulative_revenue_usd";
+
+    /// <summary>Runs the comparison and writes its files. <paramref name="progress"/> gets (replicates done, total)
+    /// over all scenarios (calling thread); <paramref name="weekDone"/> is called from worker threads after every
+    /// simulated week (progress bars).</summary>
+    public static CompareResult Run(CompareInput baseline, IReadOnlyList<CompareInput> scenarios, Options o,
+        Action<int, int>? progress = null, CancellationToken cancel = default, Action? weekDone = null)
+    {
+        if (scenarios.Count == 0) throw new ArgumentException("at least one scenario to compare with the baseline", nameof(scenarios));
+        Directory.CreateDirectory(o.OutDir);
+        var start = DateTimeOffset.Now;
+        var inputs = new[] { baseline }.Concat(scenarios).ToList();
+        var names = UniqueNames(inputs.Select(i => i.Scenario.Name).ToList());
+        int total = inputs.Count * o.Replicates;
+        var runs = new List<ScenarioRun>();
+        for (int i = 0; i < inputs.Count; i++)
+        {
+            var input = inputs[i];
+            string dir = Path.Combine(o.OutDir, names[i]);
+            int offset = i * o.Replicates;
+            var ensemble = RunPipeline.RunEnsemble(input.Scenario, input.Parameters,
+                new RunPipeline.Options(dir, o.Seed, o.Replicates, o.Threads, o.Charts, o.Command),
+                done => progress?.Invoke(offset + done, total), cancel, weekDone);
+            string title = string.IsNullOrWhiteSpace(input.Scenario.Title) ? input.Scenario.Name : input.Scenario.Title;
+            runs.Add(new ScenarioRun(names[i], title, dir, input.Parameters, ensemble));
+        }
+        var b = runs[0];
+        var rows = new List<ComparisonRow>();
+        var study = new List<EventStudyRow>();
+        for (int i = 1; i < runs.Count; i++)
+        {
+            rows.AddRange(Compare(runs[i], b, CounterRng.Child(o.Seed, (ulong)i), o.BootstrapResamples));
+            study.AddRange(EventStudy.Compute(runs[i], b));
+        }
+        var files = new List<string> { "comparison.csv", "event_study.csv" };
+        WriteComparison(Path.Combine(o.OutDir, "comparison.csv"), rows);
+        EventStudy.Write(Path.Combine(o.OutDir, "event_study.csv"), study);
+        foreach (var r in runs) files.AddRange(r.Ensemble.Files.Select(f => Path.Combine(r.Name, f)));
+        files.Add("manifest.json");
+        WriteManifest(Path.Combine(o.OutDir, "manifest.json"), runs, o, start, files);
+        return new CompareResult(b, runs.Skip(1).ToList(), rows, study, o.Seed, o.Replicates, o.OutDir, files);
+    }
+
+    /// <summary>Horizons used for a run of <paramref name="weeks"/> weeks.</summary>
+    public static int[] Horizons(int weeks)
+    {
+        var h = HorizonsWeeks.Where(x => x <= weeks).ToList();
+        if (!h.Contains(weeks)) h.Add(weeks);
+        return h.ToArray();
+    }
+
+    /// <summary>The comparison rows of one scenario against the baseline (paired by replicate).</summary>
+    public static List<ComparisonRow> Compare(ScenarioRun scenario, ScenarioRun baseline, ulong bootstrapSeed, int bootstrapResamples = 2000)
+    {
+        int weeks = Math.Min(scenario.Parameters.Weeks, baseline.Parameters.Weeks);
+        int n = Math.Min(scenario.Weekly.Count, baseline.Weekly.Count);
+        var metrics = new List<(string Metric, int Horizon, Func<WeeklyMetrics[], double> Value)>();
+        foreach (int h in Horizons(weeks)) metrics.Add((CumulativeHomicides, h, m => Sum(m, h, x => x.Homicides)));
+        metrics.Add((ActiveFactions, weeks, m => m[weeks - 1].ActiveFactions));
+        metrics.Add((CumulativeRevenue, weeks, m => Sum(m, weeks, x => x.RevenueUsd)));
+        var rows = new List<ComparisonRow>();
+        for (int j = 0; j < metrics.Count; j++)
+        {
+            var (metric, h, value) = metrics[j];
+            var vb = new double[n]; var vs = new double[n]; var d = new double[n];
+            for (int k = 0; k < n; k++) { vb[k] = value(baseline.Weekly[k]); vs[k] = value(scenario.Weekly[k]); d[k] = vs[k] - vb[k]; }
+            double mb = vb.Average(), ms = vs.Average();
+            var t = PairedInterval.T(d);
+            rows.Add(new ComparisonRow(scenario.Name, baseline.Name, metric, h, mb, ms, t.Mean, t.Low, t.High, n, "paired-t"));
+            if (bootstrapResamples > 0)
+            {
+                var bs = PairedInterval.Bootstrap(d, CounterRng.Child(bootstrapSeed, (ulong)j), bootstrapResamples);
+                rows.Add(new ComparisonRow(scenario.Name, baseline.Name, metric, h, mb, ms, bs.Mean, bs.Low, bs.High, n, "bootstrap-percentile"));
+            }
+        }
+        return rows;
+    }
+
+    private static double Sum(WeeklyMetrics[] m, int weeks, Func<WeeklyMetrics, double> f)
+    {
+        double s = 0;
+        for (int w = 0; w < weeks && w < m.Length; w++) s += f(m[w]);
+        return s;
+    }
+
+    /// <summary>Writes comparison.csv.</summary>
+    public static void WriteComparison(string path, IEnumerable<ComparisonRow> rows)
+    {
+        using var f = new AtomicFile(path);
+        f.Writer.WriteLine("scenario,baseline,metric,horizon_weeks,mean_baseline,mean_scenario,mean_difference,ci_low,ci_high,replicates,method");
+        foreach (var r in rows)
+            f.Writer.WriteLine(string.Join(',', Csv.Text(r.Scenario), Csv.Text(r.Baseline), r.Metric, r.HorizonWeeks, Csv.Num(r.MeanBaseline),
+                Csv.Num(r.MeanScenario), Csv.Num(r.MeanDifference), Csv.Num(r.CiLow), Csv.Num(r.CiHigh), r.Replicates, r.Method));
+        f.Commit();
+    }
+
+    /// <summary>Names made unique by appending -2, -3, ... to repeats (comparing a scenario with itself).</summary>
+    public static List<string> UniqueNames(IReadOnlyList<string> names)
+    {
+        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var result = new List<string>();
+        foreach (var n in names)
+        {
+            string name = string.IsNullOrWhiteSpace(n) ? "scenario" : n;
+            string candidate = name;
+            for (int k = 2; !seen.Add(candidate); k++) candidate = $"{name}-{k}";
+            result.Add(candidate);
+        }
+        return result;
+    }
+
+    private static void WriteManifest(string path, List<ScenarioRun> runs, Options o, DateTimeOffset start, List<string> files)
+    {
+        using var ms = new MemoryStream();
+        using (var w = new Utf8JsonWriter(ms, new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        {
+            var (version, commit) = ManifestWriter.VersionInfo();
+            w.WriteStartObject();
+            w.WriteString("program", "decapsim");
+            w.WriteString("version", version);
+            w.WriteString("commit", commit);
+            w.WriteString("command", o.Command);
+            w.WriteString("baseline", runs[0].Name);
+            w.WriteStartArray("scenarios");
+            foreach (var r in runs.Skip(1)) w.WriteStringValue(r.Name);
+            w.WriteEndArray();
+            w.WriteNumber("seed", o.Seed);
+            w.WriteNumber("replicates", o.Replicates);
+            w.WriteString("common_random_numbers", "replicate k of every scenario uses CounterRng.Child(seed, k); differences are paired by replicate");
+            w.WriteString("intervals", "95%: paired t (MathNet StudentT) and bootstrap percentile (" + o.BootstrapResamples + " resamples, seeded)");
+            w.WriteNumber("threads", o.Threads);
+            w.WriteString("started", start.ToString("o"));
+            w.WriteString("ended", DateTimeOffset.Now.ToString("o"));
+            w.WriteStartArray("files");
+            foreach (var f in files) w.WriteStringValue(f.Replace('\\', '/'));
+            w.WriteEndArray();
+            w.WriteEndObject();
+        }
+        AtomicFile.WriteAllText(path, System.Text.Encoding.UTF8.GetString(ms.ToArray()));
+    }
+}

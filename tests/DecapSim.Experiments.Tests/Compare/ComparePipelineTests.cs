@@ -1,0 +1,127 @@
+using DecapSim.Experiments.Compare;
+using MathNet.Numerics.Distributions;
+
+namespace DecapSim.Experiments.Tests.Compare;
+
+/// <summary>The comparison pipeline on small grid scenarios: common random numbers, a large effect, the event study.</summary>
+public sealed class ComparePipelineTests : IDisposable
+{
+    private readonly TestScenarios s = new();
+    private readonly List<string> outs = new();
+    public void Dispose()
+    {
+        s.Dispose();
+        foreach (var d in outs) try { Directory.Delete(d, true); } catch (IOException) { }
+    }
+
+    private CompareResult Compare(string baseline, string[] scenarios, int replicates, int weeks, out string dir)
+    {
+        dir = s.NewOutDir();
+        outs.Add(dir);
+        CompareInput Input(string name) { var l = s.Load(name); return new CompareInput(l, l.Parameters with { Weeks = weeks }); }
+        return ComparePipeline.Run(Input(baseline), scenarios.Select(Input).ToList(), new ComparePipeline.Options(dir, 5, replicates, 2, "test", BootstrapResamples: 500));
+    }
+
+    [Fact]
+    public void Run_BaselineWithItself_EveryDifferenceIsExactlyZero()
+    {
+        var r = Compare("small.json", new[] { "small.json" }, 3, 30, out var dir);
+        Assert.Equal("small-2", r.Scenarios[0].Name);
+        Assert.NotEmpty(r.Rows);
+        foreach (var row in r.Rows)
+        {
+            Assert.Equal(0.0, row.MeanDifference);
+            Assert.Equal(0.0, row.CiLow);
+            Assert.Equal(0.0, row.CiHigh);
+            Assert.Equal(row.MeanBaseline, row.MeanScenario);
+        }
+        Assert.Equal(File.ReadAllBytes(Path.Combine(dir, "small", "weekly.csv")), File.ReadAllBytes(Path.Combine(dir, "small-2", "weekly.csv")));
+        var csv = TestScenarios.ReadCsv(Path.Combine(dir, "comparison.csv"));
+        Assert.Equal(r.Rows.Count, csv.Count);
+        Assert.All(csv, row => Assert.Equal("0", row["mean_difference"]));
+    }
+
+    [Fact]
+    public void Run_TenTimesConflictLethality_HomicideIntervalExcludesZero()
+    {
+        var r = Compare("small.json", new[] { "lethal.json" }, 6, 52, out _);
+        var rows = r.Rows.Where(x => x.Metric == ComparePipeline.CumulativeHomicides && x.HorizonWeeks == 52).ToList();
+        Assert.Equal(new[] { "paired-t", "bootstrap-percentile" }, rows.Select(x => x.Method));
+        foreach (var row in rows)
+        {
+            Assert.True(row.CiLow > 0, $"{row.Method}: [{row.CiLow}, {row.CiHigh}] should exclude 0");
+            Assert.Equal(row.MeanScenario - row.MeanBaseline, row.MeanDifference, 6);
+            Assert.Equal(6, row.Replicates);
+        }
+        Assert.Equal(new[] { 26, 52 }, r.Rows.Where(x => x.Metric == ComparePipeline.CumulativeHomicides && x.Method == "paired-t").Select(x => x.HorizonWeeks));
+        Assert.Equal(6, r.Scenarios[0].Weekly.Count);
+    }
+
+    [Fact]
+    public void Horizons_RunShorterThanSomeHorizons_SkipsThemAndAddsTheEnd()
+    {
+        Assert.Equal(new[] { 26, 52, 104, 260 }, ComparePipeline.Horizons(260));
+        Assert.Equal(new[] { 26, 52, 100 }, ComparePipeline.Horizons(100));
+        Assert.Equal(new[] { 10 }, ComparePipeline.Horizons(10));
+    }
+
+    [Fact]
+    public void UniqueNames_RepeatedNames_AppendsSuffixes()
+    {
+        Assert.Equal(new[] { "a", "b", "a-2", "a-3" }, ComparePipeline.UniqueNames(new[] { "a", "b", "a", "a" }));
+    }
+
+    /// <summary>Recomputes event_study.csv from the two regions.csv files and events.csv by hand.</summary>
+    [Fact]
+    public void Run_TimelineRemoval_EventStudyMatchesHandCalculationFromRegionsCsv()
+    {
+        var r = Compare("small.json", new[] { "removal.json" }, 3, 60, out var dir);
+        var h = new Dictionary<string, Dictionary<(string Rep, int Week, string Region), double>>();
+        foreach (var name in new[] { "small", "removal" })
+            h[name] = TestScenarios.ReadCsv(Path.Combine(dir, name, "regions.csv"))
+                .ToDictionary(x => (x["replicate"], int.Parse(x["week"]), x["region"]), x => TestScenarios.Num(x["homicides"]));
+        double Sum(string scenario, string rep, int week, IEnumerable<string> regions, int window) =>
+            regions.Sum(g => Enumerable.Range(week, window).Sum(w => h[scenario][(rep, w, g)]));
+
+        var removals = TestScenarios.ReadCsv(Path.Combine(dir, "removal", "events.csv"))
+            .Where(e => e["type"] == "removal" && e["detail"].StartsWith("test removal", StringComparison.Ordinal)).ToList();
+        Assert.Equal(3, removals.Count); // one forced removal per replicate
+        var study = TestScenarios.ReadCsv(Path.Combine(dir, "event_study.csv"));
+        var timeline = study.Where(x => x["source"] == "timeline" && x["replicate"] != "all").ToList();
+        foreach (var e in removals)
+        {
+            int week = int.Parse(e["week"]);
+            Assert.Equal(4, week);
+            foreach (int window in new[] { 26, 52 })
+            {
+                var affected = timeline.Single(x => x["replicate"] == e["replicate"] && x["region_type"] == "affected" && x["window_weeks"] == window.ToString());
+                Assert.Equal(e["region"], affected["regions"]);
+                Assert.Equal("CJNG", affected["faction"]);
+                foreach (var row in timeline.Where(x => x["replicate"] == e["replicate"] && x["window_weeks"] == window.ToString()))
+                {
+                    var regions = row["regions"].Split(';');
+                    if (row["region_type"] != "affected") Assert.DoesNotContain(e["region"], regions);
+                    double hs = Sum("removal", e["replicate"], week, regions, window);
+                    double hb = Sum("small", e["replicate"], week, regions, window);
+                    Assert.Equal(hs, TestScenarios.Num(row["homicides_scenario"]), 6);
+                    Assert.Equal(hb, TestScenarios.Num(row["homicides_baseline"]), 6);
+                    Assert.Equal(hs - hb, TestScenarios.Num(row["difference"]), 6);
+                }
+            }
+        }
+        // aggregate: mean difference over the three events and a paired t interval computed by hand
+        var events = timeline.Where(x => x["region_type"] == "affected" && x["window_weeks"] == "26").Select(x => TestScenarios.Num(x["difference"])).ToArray();
+        var all = study.Single(x => x["replicate"] == "all" && x["source"] == "timeline" && x["region_type"] == "affected" && x["window_weeks"] == "26");
+        double mean = events.Average();
+        double sd = Math.Sqrt(events.Sum(d => (d - mean) * (d - mean)) / (events.Length - 1));
+        double half = StudentT.InvCDF(0, 1, events.Length - 1, 0.975) * sd / Math.Sqrt(events.Length);
+        Assert.Equal("3", all["events"]);
+        Assert.Equal(mean, TestScenarios.Num(all["difference"]), 5);
+        if (sd > 0)
+        {
+            Assert.Equal(mean - half, TestScenarios.Num(all["ci_low"]), 5);
+            Assert.Equal(mean + half, TestScenarios.Num(all["ci_high"]), 5);
+        }
+        Assert.Equal(r.EventStudy.Count, study.Count);
+    }
+}
