@@ -43,7 +43,7 @@ public static class BatchIndex
         h.Open("body").Line().Open("main").Line();
         int ok = entries.Count(e => e.Ok), failed = entries.Count(e => !e.Ok) + (baseline.Ok ? 0 : 1);
         h.Open("header").Element("p", "DecapSim batch", ("class", "kicker"))
-            .Element("h1", $"{entries.Count} scenario{(entries.Count == 1 ? "" : "s")} compared with the baseline")
+            .Element("h1", $"{ok} scenario{(ok == 1 ? "" : "s")} compared with the baseline" + (failed > 0 ? $" ({failed} failed)" : ""))
             .Element("p", "What changes if the state acts differently? Each scenario below was run with the same random draws as the baseline, so the differences come from the scenario, not from luck.", ("class", "question"))
             .Close("header").Line();
         h.Element("p", $"Every scenario ran {replicates} replicate{(replicates == 1 ? "" : "s")} from master seed {seed}. Replicate k uses the same random stream in every scenario " +
@@ -83,14 +83,15 @@ public static class BatchIndex
         if (baseline.Ok && okScenarios.Length > 0)
         {
             var chart = ComparisonCharts.Violence(
-                okScenarios.Select(e => new ComparisonSeries(e.Scenario!.Title is { Length: > 0 } t ? t : e.Name, Homicides(e))).ToArray(),
-                new ComparisonSeries(baseline.Scenario!.Title is { Length: > 0 } bt ? bt : baseline.Name, Homicides(baseline)),
+                // file names keep the legend narrow; the table above gives each one's title
+                okScenarios.Select(e => new ComparisonSeries(e.Name, Homicides(e))).ToArray(),
+                new ComparisonSeries(baseline.Name, Homicides(baseline)),
                 starts.Length == 1 ? starts[0] : null);
             h.Open("section").Element("h2", "Violence, scenario by scenario").Line();
             h.Open("figure", ("id", "chart-comparison"));
             h.Raw(HtmlWriter.InlineSvg(chart.GetSvg(ComparisonCharts.Width, ComparisonCharts.Height), "cmp")).Line();
             h.Element("figcaption",
-                "How to read it: the top panel shows weekly homicides (four-week mean) in each scenario; the black line is the baseline, " +
+                "How to read it: the top panel shows weekly homicides (four-week mean) in each scenario, named by its file as in the table above; the black line is the baseline, " +
                 "each coloured line the median run of a scenario, and the pale band around it the middle half of the runs. The bottom panel " +
                 "shows each scenario minus the baseline, replicate by replicate: above zero means more killing than the baseline in that week. " +
                 "The band holds 95% of the paired differences, so where it crosses zero the scenario cannot be told apart from the baseline with this many replicates." +

@@ -153,7 +153,9 @@ public static class RunCharts
         }
         layers.Add(Enumerable.Range(0, weeks).Select(w => r.FactionMembers[w].Select((v, f) => top.Contains(f) ? 0.0 : v).Sum()).ToArray());
         labels.Add("others");
-        c.Add.StackedArea(xs, layers, labels);
+        var area = c.Add.StackedArea(xs, layers, labels);
+        // the named factions take palette colours; "others" is a neutral grey so it reads as the remainder
+        area.LayerColors = Enumerable.Range(0, top.Length).Select(Palette.Get).Append(Color.FromHex("#BBBBBB")).ToArray();
         c.Axes.Bottom.DateTicks = true;
         c.Axes.Left.Label = "active members";
         return c;

@@ -215,7 +215,9 @@ public static class RunReport
         int weeks = weekly.Min(r => r.Length);
         bool many = reps > 1;
         string range((double Median, double Lo, double Hi) v) =>
-            many ? $"90% of runs: {HtmlWriter.Int(v.Lo)} to {HtmlWriter.Int(v.Hi)}" : "a single run: no interval";
+            !many ? "a single run: no interval"
+            : HtmlWriter.Int(v.Lo) == HtmlWriter.Int(v.Hi) ? "the same in every run"
+            : $"90% of runs: {HtmlWriter.Int(v.Lo)} to {HtmlWriter.Int(v.Hi)}";
         h.Element("p", many
             ? $"Each number is the median of {reps} runs (half of the runs are above it, half below); the range below it holds the middle 90% of runs, so it shows how much chance alone moves the result."
             : "This report is based on a single run, so the numbers below are one possible outcome; run with more replicates (for example --replicates 20) to see how much they vary.",
@@ -253,9 +255,10 @@ public static class RunReport
             int w = WeeksOf(m);
             if (w > weeks) continue;
             var v = Interval(CumulativeHomicides(weekly, w));
-            sentences.Add(many
-                ? $"after {MonthsText(m)}, {HtmlWriter.Int(v.Median)} people have been killed in the median run (90% of runs between {HtmlWriter.Int(v.Lo)} and {HtmlWriter.Int(v.Hi)})"
-                : $"after {MonthsText(m)}, {HtmlWriter.Int(v.Median)} people have been killed");
+            string span = m == 12 ? "a year" : MonthsText(m);
+            sentences.Add(sentences.Count == 0
+                ? $"after {span}, {HtmlWriter.Int(v.Median)} people have been killed" + (many ? $" in the median run (90% of runs: {HtmlWriter.Int(v.Lo)} to {HtmlWriter.Int(v.Hi)})" : "")
+                : $"after {span}, {HtmlWriter.Int(v.Median)}" + (many ? $" ({HtmlWriter.Int(v.Lo)} to {HtmlWriter.Int(v.Hi)})" : ""));
         }
         var startF = Interval(weekly.Select(r => r[0].ActiveFactions).ToArray());
         string text = sentences.Count > 0 ? "In plain words: " + string.Join("; ", sentences) + ". " : "";
@@ -278,7 +281,7 @@ public static class RunReport
             : "How to read it: each week's homicides, smoothed over four weeks, in a single run. ") +
             "The orange line counts only cartel members killed by rivals; the gap between the two lines is everyone else (civilians, state forces, people killed in raids). Dashed vertical lines mark the scenario's own events.",
         "fragmentation" => "How to read it: \"active factions\" counts every group that still has members. The \"effective number\" weighs groups by the territory they control, so it stays low while one or two groups hold most of the map, however many small groups exist. \"Rival pairs in contact\" counts pairs of hostile groups present in the same or neighbouring cells: the fuel of turf wars. Lines going up mean the criminal landscape is splintering. Medians across replicates.",
-        "members-by-faction" => "How to read it: one run (replicate 0). Each coloured layer is one of the largest factions and its thickness is its number of active members; the grey top layer is all other groups together, and the top edge is the total. A layer that thins out is losing members to arrests, deaths or defections; a new layer appearing is a splinter that took members with it.",
+        "members-by-faction" => "How to read it: one run (replicate 0). Each coloured layer is one of the largest factions and its thickness is its number of active members; the grey top layer (\"others\") is all the other groups together, and the top edge is the total. A layer that thins out is losing members to arrests, deaths or defections; a new layer appearing is a splinter that took members with it.",
         "lineage" => "How to read it: one run (replicate 0). Each bar is a faction that split or was split from, drawn from the week it was founded to the week it ended (or the end of the run); thicker bars reached more members at their peak. A child is drawn below the faction it split from, so a deep, bushy tree means repeated splintering.",
         "state-and-arms" => "How to read it: on the left, the mean corruption of local police, police capacity and the trust of the United States side, each on a scale from 0 to 1 (medians across replicates). On the right, the guns that reach the cartels each week and those interdicted on the way south (four-week means). When interdiction is a thin line near zero, border controls barely touch the flow.",
         "map-homicides" => "How to read it: each square is a Mexican state, placed roughly where it lies on the map (a tile map, so small states are as visible as big ones). Darker squares had more homicides per 100,000 inhabitants per year (mean across replicates). The panels compare periods, before and after the scenario's first removal when it has one, otherwise the first and the last year.",
@@ -304,23 +307,34 @@ public static class RunReport
 
     private static void EventsTable(HtmlWriter h, ModelParameters p, ReplicateResult first)
     {
-        var rows = first.Events.Where(e => TableEventTypes.Contains(e.Type)).OrderBy(e => e.Week).ToArray();
-        if (rows.Length == 0)
+        var events = first.Events.Where(e => TableEventTypes.Contains(e.Type)).ToArray();
+        if (events.Length == 0)
         {
             h.Element("p", "No leader was removed, no faction split and there was no retaliation wave in this run.");
             return;
         }
-        var counts = TableEventTypes.Select(t => (t, n: rows.Count(e => e.Type == t))).Where(x => x.n > 0)
-            .Select(x => $"{x.n} {EventNoun(x.t, x.n)}");
-        h.Element("p", $"In this run there were {string.Join(", ", counts)}. " +
-            (rows.Length > MaxEventRows ? $"The first {MaxEventRows} are listed; all of them, and the other kinds of event, are in events.csv." : "All of them are listed; the other kinds of event are in events.csv."));
-        h.Open("table", ("class", "events")).Open("thead").Open("tr").Element("th", "Date").Element("th", "Event").Element("th", "Faction")
+        // one row per faction and week: a removal, the contested succession, the splinters and the retaliation it set off
+        var peak = first.Factions.GroupBy(f => f.Name).ToDictionary(g => g.Key, g => g.Max(f => f.PeakMembers));
+        var groups = events.GroupBy(e => (e.Week, e.Faction))
+            .Select(g => (g.Key.Week, g.Key.Faction, Region: g.Select(e => e.Region).FirstOrDefault(r => r.Length > 0) ?? "",
+                Kinds: g.Select(e => e.Type).Distinct().ToArray(), Details: g.Select(e => e.Detail).Where(d => d.Length > 0).ToArray(),
+                Size: peak.GetValueOrDefault(g.Key.Faction)))
+            .ToArray();
+        var shown = groups.OrderByDescending(g => g.Size).ThenBy(g => g.Week).Take(MaxEventRows).OrderBy(g => g.Week).ThenBy(g => g.Faction, StringComparer.Ordinal).ToArray();
+        var counts = TableEventTypes.Select(t => (t, n: events.Count(e => e.Type == t))).Where(x => x.n > 0)
+            .Select(x => $"{x.n:N0} {EventNoun(x.t, x.n)}");
+        h.Element("p", $"In this run there were {string.Join(", ", counts)}. Each row is one faction in one week. " +
+            (groups.Length > shown.Length
+                ? $"The {shown.Length} rows about the largest factions are listed, in date order; all {groups.Length:N0} rows' events, and the other kinds of event, are in events.csv."
+                : "All of them are listed; the other kinds of event are in events.csv."));
+        h.Open("table", ("class", "events")).Open("thead").Open("tr").Element("th", "Date").Element("th", "Faction").Element("th", "Peak members", ("class", "num"))
             .Element("th", "Where").Element("th", "What happened").Close("tr").Close("thead").Open("tbody").Line();
-        foreach (var e in rows.Take(MaxEventRows))
-            h.Open("tr").Element("td", Date(p.StartDate.AddDays(7 * e.Week)), ("class", "nowrap")).Element("td", e.Type.Replace('-', ' '))
-                .Element("td", e.Faction).Element("td", e.Region).Element("td", e.Detail).Close("tr").Line();
+        foreach (var g in shown)
+            h.Open("tr").Element("td", Date(p.StartDate.AddDays(7 * g.Week)), ("class", "nowrap")).Element("td", g.Faction)
+                .Element("td", HtmlWriter.Int(g.Size), ("class", "num")).Element("td", g.Region)
+                .Element("td", string.Join("; ", g.Details)).Close("tr").Line();
         h.Close("tbody").Close("table").Line();
-        if (rows.Length > MaxEventRows) h.Element("p", $"... and {rows.Length - MaxEventRows} more.", ("class", "note"));
+        if (groups.Length > shown.Length) h.Element("p", $"... and {groups.Length - shown.Length:N0} more rows about smaller factions.", ("class", "note"));
     }
 
     private static string EventNoun(string type, int n) => type switch
