@@ -35,6 +35,20 @@ public static class BatchIndex
         return $"cumulative homicides {when}: {HtmlWriter.Signed(d.Median)} vs baseline (90% interval {HtmlWriter.Signed(d.Lo)} to {HtmlWriter.Signed(d.Hi)})";
     }
 
+    /// <summary>The comparison chart of every scenario that ran against the baseline; null when there is nothing to
+    /// compare. Dates on the x axis when all start on the same day, else months since the start.</summary>
+    public static Charts.Multiplot? Comparison(IReadOnlyList<BatchRunner.Entry> entries, BatchRunner.Entry baseline)
+    {
+        var okScenarios = entries.Where(e => e.Ok).ToArray();
+        if (!baseline.Ok || okScenarios.Length == 0) return null;
+        var starts = okScenarios.Append(baseline).Select(e => e.Scenario!.Parameters.StartDate).Distinct().ToArray();
+        // file names keep the legend narrow; the table gives each one's title
+        return ComparisonCharts.Violence(
+            okScenarios.Select(e => new ComparisonSeries(e.Name, Homicides(e))).ToArray(),
+            new ComparisonSeries(baseline.Name, Homicides(baseline)),
+            starts.Length == 1 ? starts[0] : null);
+    }
+
     /// <summary>Builds the page (no I/O).</summary>
     public static string Build(IReadOnlyList<BatchRunner.Entry> entries, BatchRunner.Entry baseline, ulong seed, int replicates)
     {
@@ -61,7 +75,7 @@ public static class BatchIndex
             string title = e.Scenario is { } s && !string.IsNullOrWhiteSpace(s.Title) ? s.Title : e.Name;
             if (e.Ok) h.Element("a", title, ("href", $"{Uri.EscapeDataString(e.Name)}/report.html"));
             else h.Text(title);
-            h.Element("span", e.IsBaseline ? $"{e.Name} (baseline)" : e.Name, ("class", "sum"));
+            h.Element("span", e.IsBaseline && !e.Name.Contains("baseline", StringComparison.OrdinalIgnoreCase) ? $"{e.Name} (baseline)" : e.Name, ("class", "sum"));
             h.Close("td");
             h.Element("td", e.Scenario?.Question ?? "");
             h.Open("td");
@@ -69,8 +83,8 @@ public static class BatchIndex
             {
                 h.Text(ResultLine(e, baseline));
                 var start = e.Scenario!.Parameters.StartDate;
-                if (starts.Length > 1)
-                    h.Element("span", $"starts {start:yyyy-MM-dd}; compared by time since the start", ("class", "sum"));
+                if (baseline.Ok && start != baseline.Scenario!.Parameters.StartDate)
+                    h.Element("span", $"starts {start:yyyy-MM-dd}, the baseline {baseline.Scenario!.Parameters.StartDate:yyyy-MM-dd}: compared by time since the start", ("class", "sum"));
             }
             else
                 h.Element("strong", "Failed").Raw("<br/>").Element("code", e.Error ?? "unknown error", ("class", "error"));
@@ -79,14 +93,9 @@ public static class BatchIndex
         h.Close("tbody").Close("table").Line();
         h.Close("section").Line();
 
-        var okScenarios = entries.Where(e => e.Ok).ToArray();
-        if (baseline.Ok && okScenarios.Length > 0)
+        var chart = Comparison(entries, baseline);
+        if (chart != null)
         {
-            var chart = ComparisonCharts.Violence(
-                // file names keep the legend narrow; the table above gives each one's title
-                okScenarios.Select(e => new ComparisonSeries(e.Name, Homicides(e))).ToArray(),
-                new ComparisonSeries(baseline.Name, Homicides(baseline)),
-                starts.Length == 1 ? starts[0] : null);
             h.Open("section").Element("h2", "Violence, scenario by scenario").Line();
             h.Open("figure", ("id", "chart-comparison"));
             h.Raw(HtmlWriter.InlineSvg(chart.GetSvg(ComparisonCharts.Width, ComparisonCharts.Height), "cmp")).Line();

@@ -33,6 +33,7 @@ public static class ComparisonCharts
         var top = m[0, 0];
         top.Title = $"Weekly homicides ({rolling}-week mean): median and middle 50% of {pairs} replicate{(pairs == 1 ? "" : "s")}";
         top.Axes.Left.Label = "homicides per week";
+        top.Axes.Left.Min = 0; // levels read honestly from zero; the panel below shows the differences
         var diff = m[1, 0];
         diff.Title = "Difference from the baseline, paired by replicate: median and 95% band";
         diff.Axes.Left.Label = "homicides per week vs baseline";
@@ -47,8 +48,8 @@ public static class ComparisonCharts
         var baseRolled = baseline.WeeklyHomicides.Take(pairs).Select(r => Rolling(r, weeks, rolling)).ToArray();
         var b = Quantiles(baseRolled, weeks, 0.25, 0.5, 0.75);
         if (pairs > 1) top.Add.Band(xs, b[0], b[2]).WithColor("#000000").FillOpacity = 0.12;
-        top.Add.Line(xs, b[1]).WithColor("#000000").WithWidth(2.2).WithLabel(Short(baseline.Label) + " (baseline)");
-        diff.Add.Line(xs, new double[weeks]).WithColor("#000000").WithWidth(1.2).WithLabel(Short(baseline.Label) + " (baseline)");
+        top.Add.Line(xs, b[1]).WithColor("#000000").WithWidth(2.2).WithLabel(BaselineLabel(baseline.Label));
+        diff.Add.Line(xs, new double[weeks]).WithColor("#000000").WithWidth(1.2).WithLabel(BaselineLabel(baseline.Label));
 
         for (int i = 0; i < scenarios.Count; i++)
         {
@@ -84,6 +85,9 @@ public static class ComparisonCharts
 
     /// <summary>Colour of the i-th scenario (Okabe-Ito without black, which marks the baseline).</summary>
     public static Color SeriesColor(int i) => Palette.Get(i % 7);
+
+    private static string BaselineLabel(string label) =>
+        label.Contains("baseline", StringComparison.OrdinalIgnoreCase) ? Short(label) : Short(label) + " (baseline)";
 
     private static string Short(string label) => label.Length > 42 ? label[..41] + "\u2026" : label;
 

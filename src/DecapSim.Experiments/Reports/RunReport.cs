@@ -325,7 +325,7 @@ public static class RunReport
             .Select(x => $"{x.n:N0} {EventNoun(x.t, x.n)}");
         h.Element("p", $"In this run there were {string.Join(", ", counts)}. Each row is one faction in one week. " +
             (groups.Length > shown.Length
-                ? $"The {shown.Length} rows about the largest factions are listed, in date order; all {groups.Length:N0} rows' events, and the other kinds of event, are in events.csv."
+                ? $"The {shown.Length} rows about the largest factions are listed, in date order; every event, with the other kinds of event, is in events.csv."
                 : "All of them are listed; the other kinds of event are in events.csv."));
         h.Open("table", ("class", "events")).Open("thead").Open("tr").Element("th", "Date").Element("th", "Faction").Element("th", "Peak members", ("class", "num"))
             .Element("th", "Where").Element("th", "What happened").Close("tr").Close("thead").Open("tbody").Line();

@@ -120,6 +120,18 @@ public static class BatchRunner
         int code = entries.Count > 0 && entries.All(e => e.BadInput) ? 2
             : entries.Any(e => !e.Ok) || !baseEntry.Ok || entries.Count == 0 ? 1 : 0;
         if (entries.Count == 0 && baseEntry.BadInput) code = 2;
+        if (BatchIndex.Comparison(entries, baseEntry) is { } chart)
+        {
+            // the comparison chart also as files, for slides and papers
+            string svg = chart.GetSvg(ComparisonCharts.Width, ComparisonCharts.Height);
+            Output.AtomicFile.WriteAllText(System.IO.Path.Combine(o.OutDir, "comparison.svg"), svg);
+            if (Charts.RsvgConvert.IsAvailable)
+            {
+                string png = System.IO.Path.Combine(o.OutDir, "comparison.png");
+                try { Charts.RsvgConvert.SvgToPng(svg, png + ".partial", ComparisonCharts.Width, ComparisonCharts.Height); File.Move(png + ".partial", png, true); }
+                catch (Exception) { File.Delete(png + ".partial"); }
+            }
+        }
         string index = System.IO.Path.Combine(o.OutDir, "index.html");
         Output.AtomicFile.WriteAllText(index, BatchIndex.Build(entries, baseEntry, seed, o.Replicates));
         log?.Invoke($"wrote {index}");
