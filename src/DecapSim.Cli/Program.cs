@@ -14,6 +14,7 @@ public static class Program
         var root = new RootCommand("DecapSim: agent-based simulation of cartel fragmentation under state action.");
         root.Subcommands.Add(RunCommand.Build(console));
         root.Subcommands.Add(CompareCommand.Build(console));
+        root.Subcommands.Add(BatchCommand.Build(console));
         root.Subcommands.Add(ReferenceCommand.Build(console));
         root.Subcommands.Add(ShowCommand.Build(console));
         root.Subcommands.Add(ValidateCommand.Build(console));

@@ -4,7 +4,7 @@ using DecapSim.Experiments.Runs;
 namespace DecapSim.Cli.Commands;
 
 /// <summary>`decapsim run &lt;scenario&gt;`: runs a scenario and writes weekly/regions/factions/events CSVs, a summary,
-/// charts and a manifest.</summary>
+/// charts, report.html and a manifest.</summary>
 public static class RunCommand
 {
     public static Command Build(CliConsole console)

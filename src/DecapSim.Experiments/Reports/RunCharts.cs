@@ -13,35 +13,51 @@ public static class RunCharts
 {
     private const int W = 900, H = 480;
 
+    /// <summary>Width and height (pixels) of every product chart.</summary>
+    public const int Width = W, Height = H;
+
+    /// <summary>Renders every chart in memory (no I/O), in display order.</summary>
+    public static IReadOnlyList<RenderedChart> Render(string title, Core.Parameters.ModelParameters p, RunWriter run, World world)
+    {
+        var charts = new List<RenderedChart>();
+        var xs = Enumerable.Range(0, p.Weeks).Select(w => ChartDates.ToX(p.StartDate.AddDays(7 * w))).ToArray();
+        var eventMarks = TimelineMarks(p);
+        void Add(SvgChartBase chart, string name, string heading) => charts.Add(new RenderedChart(name, heading, chart.GetSvg(W, H), W, H));
+        Add(Violence(title, xs, run, eventMarks), "violence", "Violence over time");
+        Add(Fragmentation(xs, run), "fragmentation", "Fragmentation");
+        if (run.First is { } first)
+        {
+            Add(Members(xs, first), "members-by-faction", "Who holds the members");
+            Add(Lineage(p, first), "lineage", "Lineage of the factions that split");
+        }
+        Add(StateAndArms(xs, run), "state-and-arms", "State capacity and arms");
+        var map = Map(p, run, world, eventMarks);
+        if (map != null) Add(map, "map-homicides", "Where the killing happens");
+        return charts;
+    }
+
     /// <summary>Writes every chart into <paramref name="dir"/>; returns the files written.</summary>
-    public static IReadOnlyList<string> Write(string dir, string title, Core.Parameters.ModelParameters p, RunWriter run, World world)
+    public static IReadOnlyList<string> Write(string dir, string title, Core.Parameters.ModelParameters p, RunWriter run, World world) =>
+        Write(dir, Render(title, p, run, world));
+
+    /// <summary>Writes already rendered charts into <paramref name="dir"/> as SVG and, when rsvg-convert exists, PNG;
+    /// returns the files written.</summary>
+    public static IReadOnlyList<string> Write(string dir, IReadOnlyList<RenderedChart> charts)
     {
         Directory.CreateDirectory(dir);
         var files = new List<string>();
-        var xs = Enumerable.Range(0, p.Weeks).Select(w => ChartDates.ToX(p.StartDate.AddDays(7 * w))).ToArray();
-        var eventMarks = TimelineMarks(p);
-        void Save(SvgChartBase chart, string name)
+        foreach (var c in charts)
         {
-            string svg = Path.Combine(dir, name + ".svg");
-            AtomicFile.WriteAllText(svg, chart.GetSvg(W, H));
+            string svg = Path.Combine(dir, c.Name + ".svg");
+            AtomicFile.WriteAllText(svg, c.Svg);
             files.Add(svg);
             if (RsvgConvert.IsAvailable)
             {
-                string png = Path.Combine(dir, name + ".png");
-                try { chart.SavePng(png + ".partial", W, H); File.Move(png + ".partial", png, true); files.Add(png); }
+                string png = Path.Combine(dir, c.Name + ".png");
+                try { RsvgConvert.SvgToPng(c.Svg, png + ".partial", c.Width, c.Height); File.Move(png + ".partial", png, true); files.Add(png); }
                 catch (Exception) { File.Delete(png + ".partial"); }
             }
         }
-        Save(Violence(title, xs, run, eventMarks), "violence");
-        Save(Fragmentation(xs, run), "fragmentation");
-        if (run.First is { } first)
-        {
-            Save(Members(xs, first), "members-by-faction");
-            Save(Lineage(p, first), "lineage");
-        }
-        Save(StateAndArms(xs, run), "state-and-arms");
-        var map = Map(p, run, world, eventMarks);
-        if (map != null) Save(map, "map-homicides");
         return files;
     }
 
@@ -137,7 +153,9 @@ public static class RunCharts
         }
         layers.Add(Enumerable.Range(0, weeks).Select(w => r.FactionMembers[w].Select((v, f) => top.Contains(f) ? 0.0 : v).Sum()).ToArray());
         labels.Add("others");
-        c.Add.StackedArea(xs, layers, labels);
+        var area = c.Add.StackedArea(xs, layers, labels);
+        // the named factions take palette colours; "others" is a neutral grey so it reads as the remainder
+        area.LayerColors = Enumerable.Range(0, top.Length).Select(Palette.Get).Append(Color.FromHex("#BBBBBB")).ToArray();
         c.Axes.Bottom.DateTicks = true;
         c.Axes.Left.Label = "active members";
         return c;
@@ -216,3 +234,11 @@ public static class RunCharts
         return t;
     }
 }
+
+/// <summary>One chart rendered to SVG.</summary>
+/// <param name="Name">File stem ("violence").</param>
+/// <param name="Heading">A short heading for reports.</param>
+/// <param name="Svg">The standalone SVG document.</param>
+/// <param name="Width">Pixel width.</param>
+/// <param name="Height">Pixel height.</param>
+public sealed record RenderedChart(string Name, string Heading, string Svg, int Width, int Height);

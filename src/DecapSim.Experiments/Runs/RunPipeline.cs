@@ -6,11 +6,16 @@ using DecapSim.Scenarios;
 
 namespace DecapSim.Experiments.Runs;
 
-/// <summary>What `decapsim run` does: run the replicates, stream the CSVs, then summaries, charts and manifest.</summary>
+/// <summary>What `decapsim run` does: run the replicates, stream the CSVs, then summaries, charts, report and manifest.</summary>
 public static class RunPipeline
 {
     /// <summary>Options of a run.</summary>
-    public sealed record Options(string OutDir, ulong Seed, int Replicates, int Threads, bool Charts, string Command);
+    /// <param name="Report">Write report.html (with the charts inline when <paramref name="Charts"/> is set).</param>
+    public sealed record Options(string OutDir, ulong Seed, int Replicates, int Threads, bool Charts, string Command, bool Report = true);
+
+    /// <summary>What a run produced: the files (relative to the output folder) and every replicate's weekly metrics
+    /// (replicate k used <see cref="ReplicateRunner.ReplicateSeed"/>(seed, k)).</summary>
+    public sealed record Outcome(IReadOnlyList<string> Files, IReadOnlyList<WeeklyMetrics[]> Weekly);
 
     /// <summary>What an ensemble keeps in memory after its files are written (for comparisons and charts).</summary>
     /// <param name="Weekly">[replicate][week] metrics.</param>
@@ -34,6 +39,13 @@ public static class RunPipeline
         CancellationToken cancel = default, Action? weekDone = null) =>
         RunEnsemble(scenario, p, o, progress, cancel, weekDone).Files;
 
+    /// <summary>Runs and writes everything; returns the files and the weekly metrics of every replicate.</summary>
+    public static Outcome Execute(LoadedScenario scenario, ModelParameters p, Options o, Action<int>? progress = null, CancellationToken cancel = default)
+    {
+        var e = RunEnsemble(scenario, p, o, progress, cancel);
+        return new Outcome(e.Files, e.Weekly);
+    }
+
     /// <summary>Runs and writes everything; returns what was kept in memory with the output files.</summary>
     /// <remarks><paramref name="weekDone"/> is called from worker threads after every simulated week (progress bars).</remarks>
     public static Ensemble RunEnsemble(LoadedScenario scenario, ModelParameters p, Options o, Action<int>? progress = null,
@@ -48,11 +60,15 @@ public static class RunPipeline
         writer.Commit();
         SummaryWriter.Write(Path.Combine(o.OutDir, "summary.csv"), writer.Weekly, p.StartDate);
         RegionSummaryWriter.Write(Path.Combine(o.OutDir, "regions_summary.csv"), world.RegionNames, writer.RegionHomicides, writer.RegionBlockades, p.StartDate);
+        string title = string.IsNullOrWhiteSpace(scenario.Title) ? scenario.Name : scenario.Title;
+        IReadOnlyList<RenderedChart> charts = o.Charts ? RunCharts.Render(title, p, writer, world) : Array.Empty<RenderedChart>();
         if (o.Charts)
-        {
-            string title = string.IsNullOrWhiteSpace(scenario.Title) ? scenario.Name : scenario.Title;
-            foreach (var f in RunCharts.Write(Path.Combine(o.OutDir, "charts"), title, p, writer, world))
+            foreach (var f in RunCharts.Write(Path.Combine(o.OutDir, "charts"), charts))
                 files.Add(Path.GetRelativePath(o.OutDir, f));
+        if (o.Report)
+        {
+            RunReport.Write(Path.Combine(o.OutDir, "report.html"), scenario, p, o, writer, charts);
+            files.Add("report.html");
         }
         files.Add("manifest.json");
         ManifestWriter.Write(Path.Combine(o.OutDir, "manifest.json"), scenario, p, o.Seed, o.Replicates, o.Threads, start, DateTimeOffset.Now,
