@@ -50,7 +50,7 @@ public static class ExperimentCommand
             int th = parse.GetValue(threads);
             if (th < 1 || th > 1024) { console.Error.WriteLine($"error: --threads: {th} is out of range (allowed: 1..1024)"); return ExitCodes.BadInput; }
             if (!TryLoad(parse.GetValue(file)!, console, out var e)) return ExitCodes.BadInput;
-            string dir = parse.GetValue(outDir) ?? Path.Combine("experiments", e.Name);
+            string dir = parse.GetValue(outDir) ?? Path.Combine("experiments", System.Text.RegularExpressions.Regex.Replace(e.Name, "[^A-Za-z0-9_.-]", "_"));
             bool q = parse.GetValue(quiet);
             bool sharded = parse.GetValue(shard) is not null && n > 1;
             using var cts = new CancellationTokenSource();

@@ -193,6 +193,8 @@ public static class ExperimentReport
         var c = new Chart { Title = $"Morris screening: {output}" };
         c.Axes.Bottom.Label = "mu* (mean |elementary effect|, per unit of the scaled range)";
         c.Axes.Left.Label = "sigma (interaction / non-linearity)";
+        c.Axes.Bottom.Min = 0;
+        c.Axes.Left.Min = 0;
         c.Add.Scatter(idx.Select(m => m.MuStar).ToArray(), idx.Select(m => m.Sigma).ToArray()).WithLabel("parameters");
         foreach (var m in idx) c.Add.Annotation(m.MuStar, m.Sigma, Short(e.Parameters[m.Factor].Key));
         return c.GetSvg(800, 500);

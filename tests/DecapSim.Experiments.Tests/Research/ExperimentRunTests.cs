@@ -97,6 +97,7 @@ public class ExperimentRunTests
         var e = ExperimentFile.Load(t.Experiment(design: """{ "Type": "abc", "Draws": 4, "Quantile": 0.5, "Distance": "mape", "Target": "target.csv", "Metric": "recruits" }""",
             replicates: 1, parameters: """[ { "Key": "Recruitment.Rho", "Range": [0.001, 0.01] } ]"""));
         Assert.Contains(e.Outputs, o => o.Text == "recruits@10..10");
+        Assert.Equal(e.Id, ExperimentFile.FromCanonical(e.CanonicalJson, "manifest").Id); // merge can rebuild it
         RunAll(e, t.Sub("abc"));
         var post = File.ReadAllLines(t.Sub("abc/posterior.csv"));
         Assert.Equal(3, post.Length); // header + 2 accepted
