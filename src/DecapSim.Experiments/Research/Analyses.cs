@@ -35,7 +35,7 @@ public static class Analyses
 
     /// <summary>
     /// Sobol indices from a Saltelli sample laid out as in <see cref="Designs.Saltelli"/> (y per point). Estimators of
-    /// Saltelli et al. (2010): S1_i = mean(f(B) (f(AB_i) - f(A))) / V and Jansen's ST_i = mean((f(A) - f(AB_i))^2) / (2 V),
+    /// Saltelli et al. (2010): S1_i = mean((f(B) - m) (f(AB_i) - f(A))) / V (centred by the sample mean m, as SALib does by standardising) and Jansen's ST_i = mean((f(A) - f(AB_i))^2) / (2 V),
     /// V the variance of f over A and B together. Intervals: percentile bootstrap over the N rows (seeded).
     /// </summary>
     public static SobolIndex[] Sobol(double[] y, int n, int d, int bootstrap, ulong seed)
@@ -78,7 +78,7 @@ public static class Analyses
             double a = 0, t = 0;
             foreach (int j in rows)
             {
-                a += fb[j] * (fab[i][j] - fa[j]);
+                a += (fb[j] - mean) * (fab[i][j] - fa[j]); // centred: same expectation, far less variance when the mean is large
                 t += (fa[j] - fab[i][j]) * (fa[j] - fab[i][j]);
             }
             s1[i] = v > 0 ? a / n / v : double.NaN;
