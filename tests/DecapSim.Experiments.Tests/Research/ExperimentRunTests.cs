@@ -39,6 +39,24 @@ public class ExperimentRunTests
     }
 
     [Fact]
+    public void Resume_AfterCancellation_GivesByteIdenticalResults()
+    {
+        using var t = new ResearchDir();
+        var e = ExperimentFile.Load(t.Experiment());
+        RunAll(e, t.Sub("full"));
+        using var cts = new CancellationTokenSource();
+        Assert.ThrowsAny<OperationCanceledException>(() =>
+            ExperimentRunner.Run(e, t.Sub("cut"), 0, 1, 1, (done, _) => { if (done == 3) cts.Cancel(); }, cts.Token));
+        var stored = Directory.GetFiles(Path.Combine(t.Sub("cut"), "store"));
+        Assert.Equal(3, stored.Count(f => f.EndsWith(".json", StringComparison.Ordinal)));
+        Assert.DoesNotContain(stored, f => f.EndsWith(".partial", StringComparison.Ordinal));
+        var s = ExperimentRunner.Run(e, t.Sub("cut"), 0, 1, 2);
+        Assert.Equal((7, 3), (s.Ran, s.Skipped));
+        ExperimentReport.Write(e, t.Sub("cut"));
+        AssertSameFiles(t.Sub("full"), t.Sub("cut"), AnalysisFiles);
+    }
+
+    [Fact]
     public void Shards_MergedEqualSingleRun()
     {
         using var t = new ResearchDir();
