@@ -14,15 +14,18 @@ STARTED_MUNGE=0
 
 fail() { echo "slurm: FAILED: $*"; exit 1; }
 
+# waits up to 10 s for a pid to end, then ends it
+wait_pid() { for _ in $(seq 1 100); do kill -0 "$1" 2>/dev/null || return 0; sleep 0.1; done; kill "$1" 2>/dev/null || true; }
+
 cleanup() {
   if [ "$STARTED_SLURM" = 1 ]; then
+    pids=$(cat /run/slurmctld.pid /run/slurmd.pid 2>/dev/null)
     timeout 20 scontrol shutdown >/dev/null 2>&1 || true
-    for f in /run/slurmctld.pid /run/slurmd.pid; do   # if shutdown did not end them, end them by pid
-      for _ in $(seq 1 50); do [ -f "$f" ] && kill -0 "$(cat "$f")" 2>/dev/null || break; sleep 0.1; done
-      [ -f "$f" ] && kill "$(cat "$f")" 2>/dev/null || true
-    done
+    for p in $pids; do wait_pid "$p"; done
   fi
-  if [ "$STARTED_MUNGE" = 1 ] && [ -f /run/munge/munged.pid ]; then kill "$(cat /run/munge/munged.pid)" 2>/dev/null || true; fi
+  if [ "$STARTED_MUNGE" = 1 ] && [ -f /run/munge/munged.pid ]; then
+    p=$(cat /run/munge/munged.pid); kill "$p" 2>/dev/null || true; wait_pid "$p"
+  fi
   rm -rf "$WORK"
 }
 trap cleanup EXIT
