@@ -19,6 +19,7 @@ public static class Program
         root.Subcommands.Add(ShowCommand.Build(console));
         root.Subcommands.Add(ValidateCommand.Build(console));
         root.Subcommands.Add(ScenariosCommand.Build(console));
+        root.Subcommands.Add(ExperimentCommand.Build(console));
         ScenarioCli.ModelCatalog ??= new DecapSim.Scenarios.CoreModelCatalog();
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

@@ -1,0 +1,150 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Text;
+using System.Text.Json;
+using DecapSim.Core;
+using DecapSim.Core.Metrics;
+using DecapSim.Experiments.Output;
+
+namespace DecapSim.Experiments.Research;
+
+/// <summary>Raised when shards cannot be merged (different experiments, or not shard folders): bad input.</summary>
+public sealed class MergeException(string message) : Exception(message);
+
+/// <summary>Raised when a merge lacks results of some units (a shard has not finished): the run failed.</summary>
+public sealed class IncompleteException(string message) : Exception(message);
+
+/// <summary>
+/// Runs an experiment's units: unit u = point x replicates + replicate, shard i of N runs the units with u % N == i.
+/// Results go to <c>DIR/store</c>; a shard manifest <c>DIR/shard.json</c> names the experiment id (and carries the
+/// canonical experiment so <c>merge</c> needs no files but the shards).
+/// </summary>
+public static class ExperimentRunner
+{
+    /// <summary>What a run of a shard did.</summary>
+    public sealed record Summary(int Units, int Skipped, int Ran, double WallSeconds);
+
+    /// <summary>Manifest file name of a shard folder.</summary>
+    public const string ShardManifest = "shard.json";
+
+    /// <summary>Runs shard <paramref name="shard"/> of <paramref name="shards"/> into <paramref name="dir"/>; stored units are skipped.</summary>
+    public static Summary Run(Experiment e, string dir, int shard, int shards, int threads, Action<int, int>? progress = null, CancellationToken cancel = default)
+    {
+        var sw = Stopwatch.StartNew();
+        var plan = DesignPlan.For(e);
+        string store = Path.Combine(dir, "store");
+        Directory.CreateDirectory(store);
+        long total = (long)plan.Count * e.Replicates;
+        var units = new List<int>();
+        for (long u = shard; u < total; u += shards) units.Add((int)u);
+        WriteManifest(dir, e, shard, shards, units.Count, complete: false);
+        var todo = units.Where(u => !File.Exists(ResultStore.PathOf(store, UnitKey(e, plan, u)))).ToList();
+        int skipped = units.Count - todo.Count, done = 0;
+        var parameters = new ConcurrentDictionary<int, Lazy<Core.Parameters.ModelParameters>>();
+        var po = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, threads), CancellationToken = cancel };
+        Parallel.ForEach(todo, po, u =>
+        {
+            int point = u / e.Replicates, rep = u % e.Replicates;
+            var values = plan.Values(e, point);
+            var p = parameters.GetOrAdd(point, _ => new Lazy<Core.Parameters.ModelParameters>(() => e.LoadParameters(values))).Value;
+            var t0 = Stopwatch.GetTimestamp();
+            ulong seed = e.ReplicateSeed(rep);
+            var outputs = Evaluate(e, Simulate(p, seed, cancel));
+            ResultStore.Write(store, ResultStore.Key(e, values, seed), e, values, new UnitResult(point, rep, seed, outputs), Stopwatch.GetElapsedTime(t0).TotalSeconds);
+            progress?.Invoke(Interlocked.Increment(ref done), todo.Count);
+        });
+        WriteManifest(dir, e, shard, shards, units.Count, complete: true);
+        return new Summary(units.Count, skipped, todo.Count, sw.Elapsed.TotalSeconds);
+    }
+
+    /// <summary>Runs the model for its weeks and returns the weekly metrics.</summary>
+    public static WeeklyMetrics[] Simulate(Core.Parameters.ModelParameters p, ulong seed, CancellationToken cancel = default)
+    {
+        var sim = new Simulation(p, seed);
+        var weekly = new WeeklyMetrics[p.Weeks];
+        for (int w = 0; w < p.Weeks; w++)
+        {
+            cancel.ThrowIfCancellationRequested();
+            weekly[w] = sim.Step();
+        }
+        return weekly;
+    }
+
+    /// <summary>The experiment's outputs of one run.</summary>
+    public static double[] Evaluate(Experiment e, WeeklyMetrics[] weekly) => e.Outputs.Select(o => o.Evaluate(weekly, e.StartDate)).ToArray();
+
+    /// <summary>Store key of unit u.</summary>
+    public static string UnitKey(Experiment e, DesignPlan plan, int u) => ResultStore.Key(e, plan.Values(e, u / e.Replicates), e.ReplicateSeed(u % e.Replicates));
+
+    private static void WriteManifest(string dir, Experiment e, int shard, int shards, int units, bool complete)
+    {
+        using var ms = new MemoryStream();
+        using (var w = new Utf8JsonWriter(ms, new JsonWriterOptions { Indented = true }))
+        {
+            w.WriteStartObject();
+            w.WriteString("program", "decapsim");
+            w.WriteString("version", ManifestWriter.VersionInfo().Version);
+            w.WriteString("experiment_id", e.Id);
+            w.WriteString("experiment_name", e.Name);
+            w.WriteNumber("shard", shard);
+            w.WriteNumber("shards", shards);
+            w.WriteNumber("units", units);
+            w.WriteBoolean("complete", complete);
+            w.WritePropertyName("experiment");
+            w.WriteRawValue(e.CanonicalJson);
+            w.WriteEndObject();
+        }
+        AtomicFile.WriteAllText(Path.Combine(dir, ShardManifest), Encoding.UTF8.GetString(ms.ToArray()));
+    }
+
+    /// <summary>Reads a shard folder's manifest: (experiment id, canonical experiment JSON).</summary>
+    public static (string Id, string Canonical) ReadManifest(string dir)
+    {
+        var path = Path.Combine(dir, ShardManifest);
+        if (!File.Exists(path)) throw new MergeException($"{dir}: not a shard folder (no {ShardManifest}; run `decapsim experiment run <file> --shard i/N --out {dir}` first)");
+        try
+        {
+            using var doc = JsonDocument.Parse(File.ReadAllText(path));
+            var id = doc.RootElement.GetProperty("experiment_id").GetString()!;
+            var canonical = doc.RootElement.GetProperty("experiment").GetRawText();
+            return (id, canonical);
+        }
+        catch (Exception ex) when (ex is JsonException or KeyNotFoundException or InvalidOperationException)
+        {
+            throw new MergeException($"{path}: unreadable shard manifest ({ex.Message})");
+        }
+    }
+
+    /// <summary>
+    /// Joins shard folders into <paramref name="outDir"/> (copies every unit's stored result into <c>outDir/store</c>)
+    /// and returns the experiment. Refuses shards of different experiments (<see cref="MergeException"/>) and reports
+    /// missing units (<see cref="IncompleteException"/>).
+    /// </summary>
+    public static Experiment Merge(IReadOnlyList<string> shardDirs, string outDir)
+    {
+        if (shardDirs.Count == 0) throw new MergeException("no shard folders given");
+        var manifests = shardDirs.Select(d => (Dir: d, M: ReadManifest(d))).ToList();
+        var ids = manifests.Select(m => m.M.Id).Distinct().ToList();
+        if (ids.Count > 1)
+            throw new MergeException("shards belong to different experiments: " +
+                string.Join("; ", manifests.Select(m => $"{m.Dir} has experiment {m.M.Id[..12]}")) + ". Merge only shards of one experiment.");
+        var e = ExperimentFile.FromCanonical(manifests[0].M.Canonical, Path.Combine(manifests[0].Dir, ShardManifest));
+        if (e.Id != ids[0]) throw new MergeException($"{manifests[0].Dir}: manifest id does not match its experiment (edited by hand?)");
+        var plan = DesignPlan.For(e);
+        string store = Path.Combine(outDir, "store");
+        Directory.CreateDirectory(store);
+        int total = plan.Count * e.Replicates, missing = 0;
+        for (int u = 0; u < total; u++)
+        {
+            string key = UnitKey(e, plan, u);
+            string target = ResultStore.PathOf(store, key);
+            if (File.Exists(target)) continue;
+            var src = shardDirs.Select(d => ResultStore.PathOf(Path.Combine(d, "store"), key)).FirstOrDefault(File.Exists);
+            if (src is null) { missing++; continue; }
+            if (Path.GetFullPath(src) != Path.GetFullPath(target)) AtomicFile.WriteAllText(target, File.ReadAllText(src));
+        }
+        if (missing > 0)
+            throw new IncompleteException($"{missing} of {total} units have no result in the given shards (a shard did not finish, or a shard folder is missing); re-run the missing shards, then merge again");
+        return e;
+    }
+}

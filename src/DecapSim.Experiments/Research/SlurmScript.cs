@@ -1,0 +1,60 @@
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace DecapSim.Experiments.Research;
+
+/// <summary>Generates an <c>sbatch</c> job-array script that runs an experiment's shards on Slurm.</summary>
+public static partial class SlurmScript
+{
+    /// <summary>Options of the script.</summary>
+    /// <param name="ExperimentFile">The experiment file (made absolute in the script).</param>
+    /// <param name="OutDir">Folder for shard-K subfolders, logs and the merged result.</param>
+    /// <param name="Shards">Array size N (tasks 0..N-1).</param>
+    /// <param name="Partition">Slurm partition, or null for the cluster's default.</param>
+    /// <param name="Time">Time limit per task, HH:MM:SS.</param>
+    /// <param name="Cpus">CPUs per task (also the run's --threads).</param>
+    /// <param name="Command">How to invoke DecapSim on the nodes (e.g. "decapsim" or "dotnet /opt/decapsim/decapsim.dll").</param>
+    public sealed record Options(string ExperimentFile, string OutDir, int Shards, string? Partition, string Time, int Cpus, string Command);
+
+    [GeneratedRegex(@"^(\d+-)?\d{1,3}:\d{2}:\d{2}$")]
+    private static partial Regex TimePattern();
+
+    /// <summary>Checks a Slurm time limit ([D-]HH:MM:SS).</summary>
+    public static bool IsTime(string s) => TimePattern().IsMatch(s);
+
+    /// <summary>The script text.</summary>
+    public static string Text(Experiment e, Options o)
+    {
+        string file = Path.GetFullPath(o.ExperimentFile), dir = Path.GetFullPath(o.OutDir);
+        var sb = new StringBuilder();
+        sb.Append("#!/bin/bash\n");
+        sb.Append($"#SBATCH --job-name=decapsim-{Regex.Replace(e.Name, "[^A-Za-z0-9_.-]", "_")}\n");
+        sb.Append($"#SBATCH --array=0-{o.Shards - 1}\n");
+        sb.Append($"#SBATCH --cpus-per-task={o.Cpus}\n");
+        sb.Append($"#SBATCH --time={o.Time}\n");
+        if (!string.IsNullOrWhiteSpace(o.Partition)) sb.Append($"#SBATCH --partition={o.Partition}\n");
+        sb.Append($"#SBATCH --output={Q(Path.Combine(dir, "logs", "shard-%a.out"))}\n");
+        sb.Append($"# DecapSim experiment {e.Name} (id {e.Id}): {DesignPlan.PointCount(e.Design, e.Parameters)} points x {e.Replicates} replicate(s) in {o.Shards} shards.\n");
+        sb.Append("# Each task runs the units with unit_index % N == task id; re-submitting skips finished units.\n");
+        sb.Append("set -euo pipefail\n");
+        sb.Append($"DECAPSIM=${{DECAPSIM:-{o.Command}}}\n");
+        sb.Append($"$DECAPSIM experiment run {Q(file)} --shard \"$SLURM_ARRAY_TASK_ID/{o.Shards}\" --out {Q(dir)}/shard-\"$SLURM_ARRAY_TASK_ID\" --threads {o.Cpus} --quiet\n");
+        sb.Append("# When every task has finished, merge and analyse:\n");
+        sb.Append($"#   $DECAPSIM experiment merge {Q(dir)}/shard-* --out {Q(Path.Combine(dir, "merged"))}\n");
+        sb.Append("# or chain it: sbatch --dependency=afterok:<array job id> --wrap \"<the merge command>\"\n");
+        return sb.ToString();
+    }
+
+    /// <summary>Writes <c>OutDir/experiment.sbatch</c> (and <c>OutDir/logs</c>); returns the script path.</summary>
+    public static string Write(Experiment e, Options o)
+    {
+        Directory.CreateDirectory(Path.Combine(o.OutDir, "logs"));
+        string path = Path.Combine(o.OutDir, "experiment.sbatch");
+        Output.AtomicFile.WriteAllText(path, Text(e, o));
+        if (!OperatingSystem.IsWindows())
+            File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
+        return path;
+    }
+
+    private static string Q(string s) => s.All(c => char.IsAsciiLetterOrDigit(c) || "/._-%+:=@".Contains(c)) ? s : "'" + s.Replace("'", "'\\''") + "'";
+}
