@@ -62,13 +62,30 @@ public sealed class ConflictProcess : IProcess
             {
                 int f = pres.EntryFaction[e];
                 double pressure = total - _near[f];
-                for (int k = _rivalStart[f]; k < _rivalStart[f + 1]; k++)
+                int r0 = _rivalStart[f], r1 = _rivalStart[f + 1];
+                if (r1 - r0 <= touched)
                 {
-                    int g = _rivalTarget[k];
-                    double ng = _near[g];
-                    if (ng <= 0) continue;
-                    pressure += _rivalWeight[k] * ng;
-                    if (f < g) MarkPair(f * cap + g, ref seen);
+                    for (int k = r0; k < r1; k++)
+                    {
+                        int g = _rivalTarget[k];
+                        double ng = _near[g];
+                        if (ng <= 0) continue;
+                        pressure += _rivalWeight[k] * ng;
+                        if (f < g) MarkPair(f * cap + g, ref seen);
+                    }
+                }
+                else
+                {
+                    // fewer factions nearby than rivals: look the nearby ones up in the dense matrices
+                    int row = f * cap;
+                    for (int t = 0; t < touched; t++)
+                    {
+                        int g = _touched[t];
+                        double r = F.Rivalry[row + g] + F.War[row + g];
+                        if (r <= 0 || g == f) continue;
+                        pressure += r * _near[g];
+                        if (f < g) MarkPair(row + g, ref seen);
+                    }
                 }
                 _hazard[e] = Math.Min(1.0, theta * invAlly[f] * pressure);
             }
