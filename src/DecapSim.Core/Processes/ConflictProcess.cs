@@ -101,8 +101,7 @@ public sealed class ConflictProcess : IProcess
         {
             double h = _hazard[e];
             if (h <= 0) continue;
-            var rng = _draws.For(key, s.Week, e);
-            int k = EntryDraws.Count(rng, pres.EntryCount[e], h);
+            int k = _draws.CountAndSeed(key, s.Week, e, pres.EntryCount[e], h, out var rng);
             for (int j = 0; j < k; j++)
             {
                 int i = EntryDraws.PickActive(s, rng, e);

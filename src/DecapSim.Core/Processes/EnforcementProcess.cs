@@ -59,8 +59,7 @@ public sealed class EnforcementProcess : IProcess
             int c = pres.EntryCell[e];
             double pk = _cellStateKill[c], pa = _cellArrest[c];
             if (pk + pa <= 0) continue;
-            var rng = _draws.For(key, s.Week, e);
-            int k = EntryDraws.Count(rng, pres.EntryCount[e], Math.Min(1, pk + pa));
+            int k = _draws.CountAndSeed(key, s.Week, e, pres.EntryCount[e], Math.Min(1, pk + pa), out var rng);
             for (int j = 0; j < k; j++)
             {
                 int i = EntryDraws.PickActive(s, rng, e);

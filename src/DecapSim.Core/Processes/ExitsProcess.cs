@@ -48,8 +48,7 @@ public sealed class ExitsProcess : IProcess
             double rate = _factor[f] * wmax;
             if (rate <= 0) continue;
             int n = pres.EntryCount[e];
-            var rng = _draws.For(key, s.Week, e);
-            int k = Math.Min(4 * n, rng.Poisson(n * Math.Min(1, rate)));
+            int k = _draws.CountAndSeed(key, s.Week, e, n, Math.Min(1, rate), out var rng);
             for (int j = 0; j < k; j++)
             {
                 int i = EntryDraws.PickActive(s, rng, e);

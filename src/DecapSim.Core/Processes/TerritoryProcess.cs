@@ -116,8 +116,7 @@ public sealed class TerritoryProcess : IProcess
         {
             int t = _target[e];
             if (t < 0) continue;
-            var rng = _draws.For(key, week, e);
-            int k = EntryDraws.Count(rng, pres.EntryCount[e], rate);
+            int k = _draws.CountAndSeed(key, week, e, pres.EntryCount[e], rate, out var rng);
             for (int j = 0; j < k; j++)
             {
                 int i = EntryDraws.PickActive(s, rng, e);
