@@ -22,9 +22,10 @@ public static class CompareCommand
         var outDir = new Option<string>("--out") { Description = "Output folder", DefaultValueFactory = _ => "runs/compare" };
         var set = new Option<string[]>("--set") { Description = "Override a parameter in every scenario: Section.Key=value (repeatable)" };
         var quiet = new Option<bool>("--quiet") { Description = "No progress output and no table" };
+        var noCharts = new Option<bool>("--no-charts") { Description = "Skip the charts and reports (tables only)" };
         var cmd = new Command("compare", "Compare scenarios with a baseline under common random numbers")
         {
-            baseline, scenarios, replicates, threads, seed, weeks, outDir, set, quiet,
+            baseline, scenarios, replicates, threads, seed, weeks, outDir, set, quiet, noCharts,
         };
         cmd.SetAction(parse =>
         {
@@ -50,7 +51,8 @@ public static class CompareCommand
             ulong s = parse.GetValue(seed) ?? baselineSeed ?? 1;
             string dir = parse.GetValue(outDir)!;
             bool q = parse.GetValue(quiet);
-            var options = new ComparePipeline.Options(dir, s, reps, th, "decapsim " + string.Join(' ', Environment.GetCommandLineArgs().Skip(1)));
+            var options = new ComparePipeline.Options(dir, s, reps, th, "decapsim " + string.Join(' ', Environment.GetCommandLineArgs().Skip(1)),
+                Charts: !parse.GetValue(noCharts));
             var sw = System.Diagnostics.Stopwatch.StartNew();
             using var cts = new CancellationTokenSource();
             ConsoleCancelEventHandler onCancel = (_, e) => { e.Cancel = true; cts.Cancel(); };

@@ -14,7 +14,7 @@ namespace DecapSim.Experiments.Compare;
 public static class ComparePipeline
 {
     /// <summary>Options of a comparison.</summary>
-    /// <param name="Charts">Also draw each scenario's run charts (off by default: slow and not needed for the table).</param>
+    /// <param name="Charts">Draw the comparison charts and report.html, and each scenario's own charts and report.</param>
     /// <param name="BootstrapResamples">Resamples of the bootstrap percentile interval (0 skips it).</param>
     public sealed record Options(string OutDir, ulong Seed, int Replicates, int Threads, string Command, bool Charts = false,
         int BootstrapResamples = 2000);
@@ -62,9 +62,11 @@ public static class ComparePipeline
         WriteComparison(Path.Combine(o.OutDir, "comparison.csv"), rows);
         EventStudy.Write(Path.Combine(o.OutDir, "event_study.csv"), study);
         foreach (var r in runs) files.AddRange(r.Ensemble.Files.Select(f => Path.Combine(r.Name, f)));
+        var result = new CompareResult(b, runs.Skip(1).ToList(), rows, study, o.Seed, o.Replicates, o.OutDir, files);
+        if (o.Charts) files.AddRange(Reports.CompareReport.Write(result));
         files.Add("manifest.json");
         WriteManifest(Path.Combine(o.OutDir, "manifest.json"), runs, o, start, files);
-        return new CompareResult(b, runs.Skip(1).ToList(), rows, study, o.Seed, o.Replicates, o.OutDir, files);
+        return result;
     }
 
     /// <summary>Horizons used for a run of <paramref name="weeks"/> weeks.</summary>

@@ -91,7 +91,7 @@ public sealed class HtmlWriter
     public static string Int(double v) => double.IsFinite(v) ? Math.Round(v).ToString("#,0", CultureInfo.InvariantCulture) : "n/a";
 
     /// <summary>A signed whole number ("+1,234", "-56", "0").</summary>
-    public static string Signed(double v) => !double.IsFinite(v) ? "n/a" : Math.Round(v) > 0 ? "+" + Int(v) : Int(v).Replace("-", "\u2212");
+    public static string Signed(double v) => !double.IsFinite(v) ? "n/a" : Math.Round(v) > 0 ? "+" + Int(v) : Math.Round(v) == 0 ? "0" : Int(v).Replace("-", "\u2212");
 
     /// <summary>A number with up to <paramref name="decimals"/> decimals.</summary>
     public static string Num(double v, int decimals = 1) =>

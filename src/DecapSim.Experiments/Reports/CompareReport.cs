@@ -1,0 +1,169 @@
+using DecapSim.Charts;
+using DecapSim.Core.Metrics;
+using DecapSim.Experiments.Compare;
+using DecapSim.Experiments.Output;
+
+namespace DecapSim.Experiments.Reports;
+
+/// <summary>
+/// The charts and report.html of `decapsim compare`: the violence curves overlaid with the paired differences from
+/// the baseline, fragmentation and revenue compared, the comparison table with 95% intervals, the event study and
+/// links to each scenario's own report.
+/// </summary>
+public static class CompareReport
+{
+    private const int W = 960, H = 480;
+
+    /// <summary>Writes charts/*.svg (and PNG when rsvg-convert exists) and report.html; returns the files written
+    /// relative to the comparison folder.</summary>
+    public static IReadOnlyList<string> Write(CompareResult r)
+    {
+        string dir = Path.Combine(r.OutDir, "charts");
+        Directory.CreateDirectory(dir);
+        var start = r.Baseline.Parameters.StartDate;
+        bool sameStart = r.Scenarios.All(s => s.Parameters.StartDate == start);
+        var charts = new List<(string Name, string Heading, string Caption, SvgChartBase Chart, int Width, int Height)>
+        {
+            ("comparison-violence", "Violence curves and differences from the baseline",
+                "Top: weekly homicides of each scenario (median line, shaded middle half of the replicates). Bottom: each scenario minus the baseline, replicate by replicate (both use the same random numbers), with the band holding 95% of the paired differences. A band that stays clear of zero is a difference the replicates agree on.",
+                ComparisonCharts.Violence(r.Scenarios.Select(s => new ComparisonSeries(s.Name, Homicides(s))).ToList(),
+                    new ComparisonSeries(r.Baseline.Name, Homicides(r.Baseline)), sameStart ? start : null), ComparisonCharts.Width, ComparisonCharts.Height),
+            ("comparison-fragmentation", "Fragmentation compared",
+                "Active factions over time (median of the replicates) in each scenario. More groups mean more rival pairs in contact, the structural source of lasting violence.",
+                Lines(r, m => m.ActiveFactions, "Active factions (median of replicates)", "active factions", sameStart), W, H),
+            ("comparison-revenue", "Trafficking revenue compared",
+                "Cumulative trafficking revenue (a proxy for drugs reaching the US), median of the replicates. Curves that lie on top of each other mean the policy changed violence without changing the trade.",
+                Cumulative(r, m => m.RevenueUsd / 1e9, "Cumulative trafficking revenue (billion USD, median of replicates)", "billion USD", sameStart), W, H),
+        };
+        var files = new List<string>();
+        foreach (var c in charts)
+        {
+            string svg = Path.Combine(dir, c.Name + ".svg");
+            AtomicFile.WriteAllText(svg, c.Chart.GetSvg(c.Width, c.Height));
+            files.Add(Path.Combine("charts", c.Name + ".svg"));
+            if (RsvgConvert.IsAvailable)
+            {
+                string png = Path.Combine(dir, c.Name + ".png");
+                try { c.Chart.SavePng(png + ".partial", c.Width, c.Height); File.Move(png + ".partial", png, true); files.Add(Path.Combine("charts", c.Name + ".png")); }
+                catch (Exception) { File.Delete(png + ".partial"); }
+            }
+        }
+        AtomicFile.WriteAllText(Path.Combine(r.OutDir, "report.html"), Html(r, charts.Select(c => (c.Name, c.Heading, c.Caption, c.Chart.GetSvg(c.Width, c.Height))).ToList()));
+        files.Add("report.html");
+        return files;
+    }
+
+    private static IReadOnlyList<double[]> Homicides(ScenarioRun s) => s.Weekly.Select(w => w.Select(m => m.Homicides).ToArray()).ToList();
+
+    private static double[] Xs(ScenarioRun s, int weeks, bool dates) =>
+        Enumerable.Range(0, weeks).Select(w => dates ? ChartDates.ToX(s.Parameters.StartDate.AddDays(7 * w)) : w * 12.0 / 52.0).ToArray();
+
+    private static double[] Median(ScenarioRun s, Func<WeeklyMetrics, double> f, bool cumulative)
+    {
+        int weeks = s.Weekly.Min(r => r.Length);
+        var med = new double[weeks];
+        var col = new double[s.Weekly.Count];
+        var acc = new double[s.Weekly.Count];
+        for (int w = 0; w < weeks; w++)
+        {
+            for (int k = 0; k < col.Length; k++) { acc[k] = cumulative ? acc[k] + f(s.Weekly[k][w]) : f(s.Weekly[k][w]); col[k] = acc[k]; }
+            Array.Sort(col);
+            med[w] = col.Length % 2 == 1 ? col[col.Length / 2] : 0.5 * (col[col.Length / 2 - 1] + col[col.Length / 2]);
+        }
+        return med;
+    }
+
+    private static Chart Lines(CompareResult r, Func<WeeklyMetrics, double> f, string title, string yLabel, bool dates) => Plot(r, f, title, yLabel, dates, false);
+    private static Chart Cumulative(CompareResult r, Func<WeeklyMetrics, double> f, string title, string yLabel, bool dates) => Plot(r, f, title, yLabel, dates, true);
+
+    private static Chart Plot(CompareResult r, Func<WeeklyMetrics, double> f, string title, string yLabel, bool dates, bool cumulative)
+    {
+        var c = new Chart { Title = title };
+        var all = new[] { r.Baseline }.Concat(r.Scenarios).ToList();
+        for (int i = 0; i < all.Count; i++)
+        {
+            var med = Median(all[i], f, cumulative);
+            var line = c.Add.Line(Xs(all[i], med.Length, dates), med).WithLabel(i == 0 ? all[i].Name + " (baseline)" : all[i].Name);
+            if (i == 0) line.WithColor("#000000").WithWidth(2.2);
+            else line.WithColor(ComparisonCharts.SeriesColor(i - 1)).WithWidth(1.8);
+        }
+        c.Legend.Placement = LegendPlacement.OutsideRight;
+        if (dates) c.Axes.Bottom.DateTicks = true; else c.Axes.Bottom.Label = "months since the start";
+        c.Axes.Left.Label = yLabel;
+        c.Axes.Left.Min = 0;
+        return c;
+    }
+
+    private static string Html(CompareResult r, IReadOnlyList<(string Name, string Heading, string Caption, string Svg)> charts)
+    {
+        var h = new HtmlWriter();
+        RunReport.Head(h, "DecapSim: scenarios compared with " + r.Baseline.Name);
+        h.Open("body").Open("main");
+        h.Element("p", "DecapSim comparison", ("class", "kicker"));
+        h.Element("h1", r.Scenarios.Count == 1 ? $"{r.Scenarios[0].Title}, compared with the baseline" : $"{r.Scenarios.Count} scenarios compared with the baseline");
+        h.Open("ul");
+        foreach (var s in r.Scenarios) h.Element("li", $"{s.Name}: {s.Title}");
+        h.Close("ul");
+        h.Element("p", $"Each scenario was run {r.Replicates} times with the same random numbers as the baseline (replicate k of every scenario uses the same seed, derived from master seed {r.Seed}), so the differences below are paired: they show what the policy changed, not luck.", ("class", "lead"));
+        h.Element("h2", "Key differences");
+        h.Open("table").Open("thead").Open("tr");
+        foreach (var col in new[] { "scenario", "what", "baseline (mean)", "scenario (mean)", "difference", "95% interval" }) h.Element("th", col);
+        h.Close("tr").Close("thead").Open("tbody");
+        foreach (var row in r.Rows.Where(x => x.Method == "paired-t"))
+        {
+            string what = row.Metric switch
+            {
+                ComparePipeline.CumulativeHomicides => $"homicides over the first {Months(row.HorizonWeeks)}",
+                ComparePipeline.ActiveFactions => "active factions at the end",
+                ComparePipeline.CumulativeRevenue => "trafficking revenue over the run (USD)",
+                _ => row.Metric,
+            };
+            h.Open("tr").Element("td", row.Scenario).Element("td", what)
+                .Element("td", HtmlWriter.Int(row.MeanBaseline), ("class", "num")).Element("td", HtmlWriter.Int(row.MeanScenario), ("class", "num"))
+                .Element("td", HtmlWriter.Signed(row.MeanDifference), ("class", "num"))
+                .Element("td", $"{HtmlWriter.Signed(row.CiLow)} to {HtmlWriter.Signed(row.CiHigh)}", ("class", "num nowrap")).Close("tr");
+        }
+        h.Close("tbody").Close("table");
+        h.Element("p", "An interval that does not include 0 means the replicates agree on the direction of the difference (paired t interval; comparison.csv also has bootstrap intervals).", ("class", "note"));
+        int idx = 0;
+        foreach (var c in charts)
+        {
+            h.Element("h2", c.Heading);
+            h.Open("figure").Raw(HtmlWriter.InlineSvg(c.Svg, $"c{idx++}-")).Element("figcaption", c.Caption).Close("figure");
+        }
+        var agg = r.EventStudy.Where(e => e.Replicate == "all" && e.Source == "timeline").ToList();
+        if (agg.Count > 0)
+        {
+            h.Element("h2", "Event study: the scenario's own removals");
+            h.Element("p", "Homicides in the weeks after each removal the scenario schedules, in the region where it happened (affected), in the other regions where the faction is present (spillover) and in neighbouring regions where it is not (adjacent), against the same weeks of the paired baseline run.", ("class", "lead"));
+            h.Open("table").Open("thead").Open("tr");
+            foreach (var col in new[] { "scenario", "regions", "weeks after", "scenario", "baseline", "difference", "95% interval", "events" }) h.Element("th", col);
+            h.Close("tr").Close("thead").Open("tbody");
+            foreach (var e in agg)
+                h.Open("tr").Element("td", e.Scenario).Element("td", e.RegionType).Element("td", e.WindowWeeks.ToString(), ("class", "num"))
+                    .Element("td", HtmlWriter.Int(e.HomicidesScenario), ("class", "num")).Element("td", HtmlWriter.Int(e.HomicidesBaseline), ("class", "num"))
+                    .Element("td", HtmlWriter.Signed(e.Difference), ("class", "num")).Element("td", $"{HtmlWriter.Signed(e.CiLow)} to {HtmlWriter.Signed(e.CiHigh)}", ("class", "num nowrap"))
+                    .Element("td", e.Events.ToString(), ("class", "num")).Close("tr");
+            h.Close("tbody").Close("table");
+        }
+        h.Element("h2", "Each scenario's own report");
+        h.Open("ul");
+        foreach (var s in new[] { r.Baseline }.Concat(r.Scenarios))
+        {
+            string rel = Path.Combine(s.Name, "report.html");
+            h.Open("li");
+            if (File.Exists(Path.Combine(r.OutDir, rel))) h.Open("a", ("href", rel.Replace('\\', '/'))).Text(s.Title).Close("a");
+            else h.Text(s.Title + " (folder " + s.Name + ")");
+            h.Close("li");
+        }
+        h.Close("ul");
+        h.Close("main").Close("body").Close("html");
+        return h.ToString();
+    }
+
+    private static string Months(int weeks)
+    {
+        int months = (int)Math.Round(weeks * 12.0 / 52.0);
+        return months % 12 == 0 ? $"{months / 12} year{(months == 12 ? "" : "s")}" : $"{months} months";
+    }
+}
