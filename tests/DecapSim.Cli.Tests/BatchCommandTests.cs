@@ -4,26 +4,11 @@ using DecapSim.Cli;
 namespace DecapSim.Cli.Tests;
 
 /// <summary>`decapsim batch` on a tiny grid world: globs expanded by the command, failures reported, exit codes.</summary>
-public sealed class BatchCommandTests : IDisposable
+public sealed class BatchCommandTests : CliTestBase
 {
     private const string Tiny = """{ "World": { "Kind": "grid", "Width": 8, "Height": 8 }, "Factions": { "Count": 8, "InitialMembers": 2000 }, "Weeks": 30 }""";
-    private readonly string dir = Directory.CreateTempSubdirectory("decapsim-batch-").FullName;
-    public void Dispose() { try { Directory.Delete(dir, true); } catch (IOException) { } }
 
-    private string Write(string name, string text)
-    {
-        var p = Path.Combine(dir, name);
-        File.WriteAllText(p, text, new UTF8Encoding(false));
-        return p;
-    }
 
-    private static (int Code, string Out, string Err) Run(params string[] args)
-    {
-        var o = new StringWriter();
-        var e = new StringWriter();
-        var code = Program.Run(args, new CliConsole(o, e));
-        return (code, o.ToString(), e.ToString());
-    }
 
     [Fact]
     public void Batch_GlobWithBrokenScenario_RunsTheRestAndExitsOne()

@@ -4,10 +4,8 @@ using DecapSim.Cli;
 namespace DecapSim.Cli.Tests;
 
 /// <summary>CLI-level tests of `compare` and of the ensemble outputs of `run`.</summary>
-public sealed class CompareCommandTests : IDisposable
+public sealed class CompareCommandTests : CliTestBase
 {
-    private readonly string dir = Directory.CreateTempSubdirectory("decapsim-cmp-").FullName;
-    public void Dispose() { try { Directory.Delete(dir, true); } catch (IOException) { } }
 
     private const string Small = """
         { "Name": "Small grid", "Seed": 7, "Weeks": 30,
@@ -16,20 +14,7 @@ public sealed class CompareCommandTests : IDisposable
           "Territory": { "SpinUpWeeks": 4 } }
         """;
 
-    private string Write(string name, string text)
-    {
-        var p = Path.Combine(dir, name);
-        File.WriteAllText(p, text, new UTF8Encoding(false));
-        return p;
-    }
 
-    private static (int Code, string Out, string Err) Run(params string[] args)
-    {
-        var o = new StringWriter();
-        var e = new StringWriter();
-        var code = Program.Run(args, new CliConsole(o, e));
-        return (code, o.ToString(), e.ToString());
-    }
 
     [Fact]
     public void Compare_TwoScenarios_WritesFilesAndPrintsPlainTable()

@@ -4,25 +4,10 @@ using DecapSim.Cli;
 namespace DecapSim.Cli.Tests;
 
 /// <summary>CLI-level tests of `decapsim experiment run|merge|slurm`: exit codes and messages, on a tiny grid world.</summary>
-public sealed class ExperimentCommandsTests : IDisposable
+public sealed class ExperimentCommandsTests : CliTestBase
 {
-    private readonly string dir = Directory.CreateTempSubdirectory("decapsim-exp-cli-").FullName;
-    public void Dispose() { try { Directory.Delete(dir, true); } catch (IOException) { } }
 
-    private string Write(string name, string text)
-    {
-        var p = Path.Combine(dir, name);
-        File.WriteAllText(p, text, new UTF8Encoding(false));
-        return p;
-    }
 
-    private static (int Code, string Out, string Err) Run(params string[] args)
-    {
-        var o = new StringWriter();
-        var e = new StringWriter();
-        var code = Program.Run(args, new CliConsole(o, e));
-        return (code, o.ToString(), e.ToString());
-    }
 
     private string Experiment(string name, int seed)
     {

@@ -4,25 +4,10 @@ using DecapSim.Cli;
 namespace DecapSim.Cli.Tests;
 
 /// <summary>CLI-level tests of show, validate and scenarios: exit codes, messages, nothing written.</summary>
-public sealed class ScenarioCommandsTests : IDisposable
+public sealed class ScenarioCommandsTests : CliTestBase
 {
-    private readonly string dir = Directory.CreateTempSubdirectory("decapsim-cli-").FullName;
-    public void Dispose() { try { Directory.Delete(dir, true); } catch (IOException) { } }
 
-    private string Write(string name, string text)
-    {
-        var p = Path.Combine(dir, name);
-        File.WriteAllText(p, text, new UTF8Encoding(false));
-        return p;
-    }
 
-    private static (int Code, string Out, string Err) Run(params string[] args)
-    {
-        var o = new StringWriter();
-        var e = new StringWriter();
-        var code = Program.Run(args, new CliConsole(o, e));
-        return (code, o.ToString(), e.ToString());
-    }
 
     /// <summary>Bad inputs: name -> (files to write; the first is the scenario), extra args, text the error must contain.</summary>
     public static TheoryData<string, string[], string[], string> BadInputs() => new()

@@ -28,37 +28,23 @@ public static class BatchCommand
         cmd.SetAction(parse =>
         {
             int reps = parse.GetValue(replicates);
-            if (reps < 1 || reps > 100_000) { console.Error.WriteLine($"error: --replicates: {reps} is out of range (allowed: 1..100000)"); return ExitCodes.BadInput; }
+            if (!CliGuard.InRange(console, "--replicates", reps, 1, 100_000)) return ExitCodes.BadInput;
             int th = parse.GetValue(threads);
-            if (th < 1 || th > 1024) { console.Error.WriteLine($"error: --threads: {th} is out of range (allowed: 1..1024)"); return ExitCodes.BadInput; }
+            if (!CliGuard.InRange(console, "--threads", th, 1, 1024)) return ExitCodes.BadInput;
             string dir = parse.GetValue(outDir)!;
             bool q = parse.GetValue(quiet);
             var options = new BatchRunner.Options(dir, parse.GetValue(seed), reps, th, true,
                 "decapsim " + string.Join(' ', Environment.GetCommandLineArgs().Skip(1)));
-            using var cts = new CancellationTokenSource();
-            ConsoleCancelEventHandler onCancel = (_, e) => { e.Cancel = true; cts.Cancel(); };
-            Console.CancelKeyPress += onCancel;
-            try
+            return CliGuard.Run(console, dir, cancel =>
             {
                 var result = BatchRunner.Run(parse.GetValue(scenarios)!, parse.GetValue(baseline)!, options,
                     path => ScenarioLoader.Load(path, ScenarioCli.Environment(), Array.Empty<string>(), ScenarioCli.ModelCatalog),
-                    q ? null : line => console.Out.WriteLine(line), cts.Token);
+                    q ? null : line => console.Out.WriteLine(line), cancel);
                 foreach (var e in result.Entries.Prepend(result.Baseline).Where(e => !e.Ok))
                     console.Error.WriteLine($"error: {e.Input}: {(e.Error ?? "").Replace("\n", "\n  ")}");
                 if (!q) console.Out.WriteLine($"{result.Entries.Count(e => e.Ok)} of {result.Entries.Count} scenario(s) ran; see {result.IndexPath}");
                 return result.ExitCode;
-            }
-            catch (OperationCanceledException)
-            {
-                console.Error.WriteLine("cancelled: no partial files left under final names");
-                return ExitCodes.RunFailed;
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                console.Error.WriteLine($"error: cannot write to {dir}: {e.Message}");
-                return ExitCodes.RunFailed;
-            }
-            finally { Console.CancelKeyPress -= onCancel; }
+            });
         });
         return cmd;
     }

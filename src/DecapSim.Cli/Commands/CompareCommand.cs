@@ -33,9 +33,9 @@ public static class CompareCommand
             int? w = parse.GetValue(weeks);
             if (w is { } ww && (ww < 1 || ww > 5200)) { console.Error.WriteLine($"error: --weeks: {ww} is out of range (allowed: 1..5200)"); return ExitCodes.BadInput; }
             int reps = parse.GetValue(replicates);
-            if (reps < 2 || reps > 100_000) { console.Error.WriteLine($"error: --replicates: {reps} is out of range (allowed: 2..100000; intervals need at least 2)"); return ExitCodes.BadInput; }
+            if (!CliGuard.InRange(console, "--replicates", reps, 2, 100_000, "intervals need at least 2")) return ExitCodes.BadInput;
             int th = parse.GetValue(threads);
-            if (th < 1 || th > 1024) { console.Error.WriteLine($"error: --threads: {th} is out of range (allowed: 1..1024)"); return ExitCodes.BadInput; }
+            if (!CliGuard.InRange(console, "--threads", th, 1, 1024)) return ExitCodes.BadInput;
             var inputs = new List<CompareInput>();
             ulong? baselineSeed = null;
             foreach (var name in new[] { parse.GetValue(baseline)! }.Concat(parse.GetValue(scenarios)!))
@@ -54,10 +54,7 @@ public static class CompareCommand
             var options = new ComparePipeline.Options(dir, s, reps, th, "decapsim " + string.Join(' ', Environment.GetCommandLineArgs().Skip(1)),
                 Charts: !parse.GetValue(noCharts));
             var sw = System.Diagnostics.Stopwatch.StartNew();
-            using var cts = new CancellationTokenSource();
-            ConsoleCancelEventHandler onCancel = (_, e) => { e.Cancel = true; cts.Cancel(); };
-            Console.CancelKeyPress += onCancel;
-            try
+            return CliGuard.Run(console, dir, cancel =>
             {
                 if (!q) console.Out.WriteLine($"comparing {string.Join(", ", inputs.Skip(1).Select(i => i.Scenario.Name))} with {inputs[0].Scenario.Name}: {reps} paired replicate(s) each, seed {s}, {th} thread(s)");
                 bool bar = CliProgress.Enabled(console, q);
@@ -66,27 +63,14 @@ public static class CompareCommand
                     ComparePipeline.Run(inputs[0], inputs.Skip(1).ToList(), options, (done, total) =>
                     {
                         if (!q && !bar && done % reps == 0) console.Out.WriteLine($"  scenario {done / reps}/{total / reps} done ({sw.Elapsed.TotalSeconds:F1} s)");
-                    }, cts.Token, weekDone));
+                    }, cancel, weekDone));
                 if (!q)
                 {
                     PrintTable(console, result);
                     console.Out.WriteLine($"wrote comparison.csv, event_study.csv and {result.Scenarios.Count + 1} scenario folders to {dir} in {sw.Elapsed.TotalSeconds:F1} s");
                 }
                 return ExitCodes.Ok;
-            }
-            catch (OperationCanceledException)
-            {
-                AtomicFile.DeletePartials(dir);
-                console.Error.WriteLine("cancelled: no partial files left under final names");
-                return ExitCodes.RunFailed;
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                AtomicFile.DeletePartials(dir);
-                console.Error.WriteLine($"error: cannot write to {dir}: {e.Message}");
-                return ExitCodes.RunFailed;
-            }
-            finally { Console.CancelKeyPress -= onCancel; }
+            });
         });
         return cmd;
     }

@@ -34,39 +34,24 @@ public static class RunCommand
                 p = p with { Weeks = ww };
             }
             int reps = parse.GetValue(replicates);
-            if (reps < 1 || reps > 100_000) { console.Error.WriteLine($"error: --replicates: {reps} is out of range (allowed: 1..100000)"); return ExitCodes.BadInput; }
+            if (!CliGuard.InRange(console, "--replicates", reps, 1, 100_000)) return ExitCodes.BadInput;
             int th = parse.GetValue(threads);
-            if (th < 1 || th > 1024) { console.Error.WriteLine($"error: --threads: {th} is out of range (allowed: 1..1024)"); return ExitCodes.BadInput; }
+            if (!CliGuard.InRange(console, "--threads", th, 1, 1024)) return ExitCodes.BadInput;
             ulong s = parse.GetValue(seed) ?? loaded.Seed;
             string dir = parse.GetValue(outDir)!;
             bool q = parse.GetValue(quiet);
             var options = new RunPipeline.Options(dir, s, reps, th, !parse.GetValue(noCharts), "decapsim " + string.Join(' ', Environment.GetCommandLineArgs().Skip(1)));
             var sw = System.Diagnostics.Stopwatch.StartNew();
-            using var cts = new CancellationTokenSource();
-            ConsoleCancelEventHandler onCancel = (_, e) => { e.Cancel = true; cts.Cancel(); };
-            Console.CancelKeyPress += onCancel;
-            try
+            return CliGuard.Run(console, dir, cancel =>
             {
                 if (!q) console.Out.WriteLine($"running {loaded.Name}: {p.Weeks} weeks from {p.StartDate:yyyy-MM-dd}, {reps} replicate(s), seed {s}, {th} thread(s)");
                 bool bar = CliProgress.Enabled(console, q);
                 var files = CliProgress.Run(console, q, loaded.Name, (double)reps * p.Weeks, weekDone =>
                     RunPipeline.Run(loaded, p, options, done => { if (!q && !bar && reps > 1) console.Out.WriteLine($"  replicate {done}/{reps} done ({sw.Elapsed.TotalSeconds:F1} s)"); },
-                        cts.Token, weekDone));
+                        cancel, weekDone));
                 if (!q) console.Out.WriteLine($"wrote {files.Count} files to {dir} in {sw.Elapsed.TotalSeconds:F1} s");
                 return ExitCodes.Ok;
-            }
-            catch (OperationCanceledException)
-            {
-                DecapSim.Experiments.Output.AtomicFile.DeletePartials(dir);
-                console.Error.WriteLine("cancelled: no partial files left under final names");
-                return ExitCodes.RunFailed;
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                console.Error.WriteLine($"error: cannot write to {dir}: {e.Message}");
-                return ExitCodes.RunFailed;
-            }
-            finally { Console.CancelKeyPress -= onCancel; }
+            });
         });
         return cmd;
     }
