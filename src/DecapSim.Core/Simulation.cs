@@ -20,9 +20,15 @@ public sealed class Simulation
     /// <summary>Reads the weekly metrics.</summary>
     public Observer Observer { get; }
 
-    public Simulation(ModelParameters p, ulong seed)
+    /// <param name="p">The parameters.</param>
+    /// <param name="seed">The seed of the run's dynamics.</param>
+    /// <param name="structureSeed">The seed of the world's geometry and the initial factions and networks (default:
+    /// <paramref name="seed"/>). Replicates of an ensemble share one structure seed, so they differ only in their
+    /// dynamics, not in the map or the rivalry network they start from.</param>
+    public Simulation(ModelParameters p, ulong seed, ulong? structureSeed = null)
     {
-        var world = WorldFactory.Build(p.World, new StreamRng(CounterRng.Key(seed, Streams.World)));
+        ulong structure = structureSeed ?? seed;
+        var world = WorldFactory.Build(p.World, new StreamRng(CounterRng.Key(structure, Streams.World)));
         long initial = p.InitialFactions?.Factions.Sum(f => (long)f.Members) ?? p.Factions.InitialMembers;
         int memberCap = (int)Math.Min(int.MaxValue / 2, initial * 3 / 2 + 1024);
         int factionCount = p.InitialFactions?.Factions.Count ?? p.Factions.Count;
@@ -36,7 +42,7 @@ public sealed class Simulation
             s.Cells.Corruption[c] = p.State.Corruption;
             s.Cells.Troops[c] = p.State.BaselineTroops;
         }
-        new LandscapeBuilder(s, new StreamRng(CounterRng.Key(seed, Streams.Build))).Build();
+        new LandscapeBuilder(s, new StreamRng(CounterRng.Key(structure, Streams.Build))).Build();
         s.EnsureFactionArrays();
         s.Presence.Build(s.Members, world.CellCount, s.Factions.Capacity);
         s.RebuildUnitLists();

@@ -30,7 +30,7 @@ public static class ReferenceCommand
             ulong s = parse.GetValue(seed) ?? loaded.Seed;
             string dir = parse.GetValue(outDir)!;
             var start = DateTimeOffset.Now;
-            var metrics = ReferenceModel.Run(p, DecapSim.Experiments.Runs.ReplicateRunner.ReplicateSeed(s, 0));
+            var metrics = ReferenceModel.Run(p, s); // the same initial factions as `run` with this seed (structure seed = master seed)
             Directory.CreateDirectory(dir);
             using (var f = new AtomicFile(Path.Combine(dir, "weekly.csv")))
             {

@@ -33,7 +33,7 @@ public static class ManifestWriter
             w.WriteString("question", scenario.Question);
             w.WriteNumber("seed", seed);
             w.WriteNumber("replicates", replicates);
-            w.WriteString("replicate_seeds", "replicate k uses CounterRng.Child(seed, k)");
+            w.WriteString("replicate_seeds", "world and initial factions from the seed; replicate k's dynamics from CounterRng.Child(seed, k)");
             w.WriteNumber("weeks", p.Weeks);
             w.WriteString("start_date", p.StartDate.ToString("yyyy-MM-dd"));
             w.WriteNumber("threads", threads);

@@ -19,7 +19,7 @@ public static class ReplicateRunner
     {
         var sw = Stopwatch.StartNew();
         ulong seed = ReplicateSeed(masterSeed, replicate);
-        var sim = new Simulation(p, seed);
+        var sim = new Simulation(p, seed, structureSeed: masterSeed);
         int weeks = p.Weeks;
         int regions = sim.State.World.RegionCount;
         var weekly = new WeeklyMetrics[weeks];
