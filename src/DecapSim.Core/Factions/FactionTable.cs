@@ -31,6 +31,8 @@ public sealed class FactionTable
     public double[] RetaliationBlockades;
     /// <summary>Current retaliation: state forces killed expected this week.</summary>
     public double[] RetaliationStateKilled;
+    /// <summary>Current retaliation: members killed by state forces returning fire expected this week.</summary>
+    public double[] RetaliationMembersKilled;
     /// <summary>Last week a leader removal hit this faction (-1 never).</summary>
     public int[] LastRemovalWeek;
 
@@ -53,7 +55,7 @@ public sealed class FactionTable
         EndReason = new EndReason[Capacity]; Active = new bool[Capacity]; Leader = new int[Capacity]; Heir = new int[Capacity];
         Treasury = new double[Capacity]; Arsenal = new double[Capacity]; Heavy = new double[Capacity]; Cohesion = new double[Capacity];
         HomeRegion = new int[Capacity]; PeakMembers = new int[Capacity]; MergedInto = new int[Capacity]; Unpaid = new bool[Capacity];
-        RetaliationBlockades = new double[Capacity]; RetaliationStateKilled = new double[Capacity]; LastRemovalWeek = new int[Capacity];
+        RetaliationBlockades = new double[Capacity]; RetaliationStateKilled = new double[Capacity]; RetaliationMembersKilled = new double[Capacity]; LastRemovalWeek = new int[Capacity];
         Rivalry = new double[Capacity * Capacity]; War = new double[Capacity * Capacity]; Alliance = new double[Capacity * Capacity];
         InvAlly = new double[Capacity];
     }
@@ -73,7 +75,7 @@ public sealed class FactionTable
     public void End(int f, int week, EndReason reason)
     {
         Active[f] = false; EndedWeek[f] = week; EndReason[f] = reason; Leader[f] = -1; Heir[f] = -1;
-        RetaliationBlockades[f] = 0; RetaliationStateKilled[f] = 0;
+        RetaliationBlockades[f] = 0; RetaliationStateKilled[f] = 0; RetaliationMembersKilled[f] = 0;
     }
 
     /// <summary>Index of (f, g) in the relation matrices.</summary>
@@ -114,7 +116,7 @@ public sealed class FactionTable
         Array.Resize(ref EndReason, n); Array.Resize(ref Active, n); Array.Resize(ref Leader, n); Array.Resize(ref Heir, n);
         Array.Resize(ref Treasury, n); Array.Resize(ref Arsenal, n); Array.Resize(ref Heavy, n); Array.Resize(ref Cohesion, n);
         Array.Resize(ref HomeRegion, n); Array.Resize(ref PeakMembers, n); Array.Resize(ref MergedInto, n); Array.Resize(ref Unpaid, n);
-        Array.Resize(ref RetaliationBlockades, n); Array.Resize(ref RetaliationStateKilled, n); Array.Resize(ref LastRemovalWeek, n);
+        Array.Resize(ref RetaliationBlockades, n); Array.Resize(ref RetaliationStateKilled, n); Array.Resize(ref RetaliationMembersKilled, n); Array.Resize(ref LastRemovalWeek, n);
         Array.Resize(ref InvAlly, n);
         Rivalry = Regrow(Rivalry, old, n); War = Regrow(War, old, n); Alliance = Regrow(Alliance, old, n);
     }

@@ -238,6 +238,8 @@ public sealed record SuccessionParameters
     public double RetaliationBlockadesPer1000 { get; init; } = 8;
     [Param("State forces killed in the first week of a retaliation wave per 1,000 members", Unit = "people", Min = 0, Max = 100, Source = "articles: 25 National Guard killed in Jalisco")]
     public double RetaliationStateKilledPer1000 { get; init; } = 0.8;
+    [Param("Members killed by state forces returning fire in the first week of a retaliation wave per 1,000 members", Unit = "members", Min = 0, Max = 100, Source = "articles (seed 002): security forces returning fire killed 30 cartel gunmen in Jalisco")]
+    public double RetaliationMembersKilledPer1000 { get; init; } = 1.0;
     [Param("Retaliation of a capture relative to a kill", Unit = "ratio", Min = 0, Max = 1)]
     public double CaptureRetaliationFactor { get; init; } = 0.3;
     [Param("Weekly decay of a retaliation wave", Unit = "ratio", Min = 0, Max = 1)]

@@ -76,6 +76,7 @@ public sealed class SuccessionProcess : IProcess
         {
             F.RetaliationBlockades[f] += p.RetaliationBlockadesPer1000 * size / 1000 * factor;
             F.RetaliationStateKilled[f] += p.RetaliationStateKilledPer1000 * size / 1000 * factor;
+            F.RetaliationMembersKilled[f] += p.RetaliationMembersKilledPer1000 * size / 1000 * factor;
             s.Log(SimEventType.RetaliationWave, f, region, value: F.RetaliationBlockades[f]);
         }
         double chi = F.Cohesion[f];
