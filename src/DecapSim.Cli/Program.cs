@@ -8,6 +8,17 @@ public static class Program
 {
     public static int Main(string[] args) => Run(args, CliConsole.System);
 
+    /// <summary>Replaces .NET type names in parser messages with words ("a whole number").</summary>
+    internal static string FriendlyTypes(string message) =>
+        System.Text.RegularExpressions.Regex.Replace(message, @"as expected type '([^']+)'", m => "as " + (m.Groups[1].Value switch
+        {
+            var t when t.Contains("Int32") => "a whole number",
+            var t when t.Contains("UInt64") => "a whole number >= 0",
+            var t when t.Contains("Double") => "a number",
+            var t when t.Contains("Boolean") => "true or false",
+            var t => t,
+        }));
+
     /// <summary>Runs the CLI against an injected console (used by tests).</summary>
     public static int Run(string[] args, CliConsole console)
     {
@@ -24,7 +35,7 @@ public static class Program
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {
-            foreach (var e in parse.Errors) console.Error.WriteLine("error: " + e.Message);
+            foreach (var e in parse.Errors) console.Error.WriteLine("error: " + FriendlyTypes(e.Message));
             console.Error.WriteLine("(see `decapsim --help`)");
             return ExitCodes.BadInput;
         }
