@@ -11,29 +11,9 @@ public sealed class HtmlWriter
 {
     private readonly StringBuilder _sb = new(1 << 16);
 
-    /// <summary>Escapes text for element content and attribute values.</summary>
-    public static string Escape(string? s)
-    {
-        if (string.IsNullOrEmpty(s)) return "";
-        var sb = new StringBuilder(s.Length + 16);
-        foreach (char c in s)
-        {
-            switch (c)
-            {
-                case '&': sb.Append("&amp;"); break;
-                case '<': sb.Append("&lt;"); break;
-                case '>': sb.Append("&gt;"); break;
-                case '"': sb.Append("&quot;"); break;
-                case '\'': sb.Append("&#39;"); break;
-                default:
-                    // control characters are not allowed in XML 1.0 text
-                    if (c < 0x20 && c is not ('\n' or '\r' or '\t')) sb.Append(' ');
-                    else sb.Append(c);
-                    break;
-            }
-        }
-        return sb.ToString();
-    }
+    /// <summary>Escapes text for element content and attribute values (the chart layer's XML escaping; HTML reads
+    /// &amp;apos; fine, and control characters become spaces).</summary>
+    public static string Escape(string? s) => string.IsNullOrEmpty(s) ? "" : DecapSim.Charts.Svg.SvgWriter.Escape(s);
 
     /// <summary>Writes raw markup (the caller guarantees it is well-formed).</summary>
     public HtmlWriter Raw(string markup) { _sb.Append(markup); return this; }

@@ -142,6 +142,6 @@ public sealed class ReportTests : IDisposable
 
     [Theory]
     [InlineData("a<b & \"c\"", "a&lt;b &amp; &quot;c&quot;")]
-    [InlineData("it's", "it&#39;s")]
+    [InlineData("it's", "it&apos;s")]
     public void HtmlWriter_Escape_EscapesMarkup(string input, string expected) => Assert.Equal(expected, HtmlWriter.Escape(input));
 }
