@@ -17,6 +17,28 @@ public class DeterminismTests
     }
 
     [Fact]
+    public void Simulation_BigWorldComputedInParallel_IdenticalAcrossRuns()
+    {
+        // 250 x 200 = 50,000 cells: conflict hazards and movement targets are computed in parallel blocks
+        var p = new Parameters.ModelParameters
+        {
+            World = new Parameters.WorldParameters { Kind = Parameters.WorldKind.Grid, Width = 250, Height = 200 },
+            Factions = new Parameters.FactionParameters { Count = 20, InitialMembers = 60_000 },
+            Territory = new Parameters.TerritoryParameters { SpinUpWeeks = 2 },
+        };
+        Assert.True(p.World.Width * p.World.Height >= DecapSim.Core.Processes.ConflictProcess.ParallelCells);
+        double[][] Run()
+        {
+            var sim = new Simulation(p, 5);
+            return TestModels.Run(sim, 6).Select(m => Enumerable.Range(0, WeeklyMetrics.Columns.Length).Select(m.Get).ToArray()).ToArray();
+        }
+        var a = Run();
+        var b = Run();
+        for (int w = 0; w < a.Length; w++) Assert.Equal(a[w], b[w]);
+        Assert.True(a.Sum(m => m[1]) > 0, "there is conflict to compute");
+    }
+
+    [Fact]
     public void Simulation_SameParametersAndSeed_IdenticalMetrics()
     {
         var a = Series(42);

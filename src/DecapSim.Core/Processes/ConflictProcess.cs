@@ -33,63 +33,21 @@ public sealed class ConflictProcess : IProcess
         double w = p.AdjacentWeight;
         double scale = s.P.MeanField ? 1.0 : p.SpatialScale * world.CellCount / (1 + w * world.MeanDegree);
         double theta = p.Theta * scale;
-        int seen = 0;
         BuildRivalLists(s);
-        if (_near.Length < cap) { _near = new double[cap]; _touched = new int[cap]; }
-        var leth = s.Lethality;
-        var invAlly = F.InvAlly;
         int C = world.CellCount;
-        for (int c = 0; c < C; c++)
+        // the hazards are a pure function of this week's snapshot, cell by cell: big worlds compute them in
+        // parallel over fixed blocks of cells (results do not depend on the partition or the thread count)
+        int blocks = C >= ParallelCells ? Blocks : 1;
+        while (_scratch.Count < blocks) _scratch.Add(new Scratch());
+        foreach (var sc in _scratch) sc.Ensure(cap);
+        if (blocks == 1) Hazards(s, 0, C, theta, w, _scratch[0]);
+        else Parallel.For(0, blocks, b => Hazards(s, (int)((long)C * b / blocks), (int)((long)C * (b + 1) / blocks), theta, w, _scratch[b]));
+        int seen = 0;
+        for (int b = 0; b < blocks; b++)
         {
-            int e0 = pres.CellEntryStart[c], e1 = pres.CellEntryStart[c + 1];
-            if (e0 == e1) continue;
-            // armed presence near c, by faction: same cell weight 1, adjacent cells weight w
-            int touched = 0;
-            double total = 0;
-            for (int k = e0; k < e1; k++) Touch(pres.EntryFaction[k], leth[pres.EntryFaction[k]] * pres.EntryCount[k], ref touched, ref total);
-            if (w > 0)
-            {
-                int a0 = world.AdjacencyStart[c], a1 = world.AdjacencyStart[c + 1];
-                for (int a = a0; a < a1; a++)
-                {
-                    int c2 = world.Adjacency[a];
-                    for (int k = pres.CellEntryStart[c2]; k < pres.CellEntryStart[c2 + 1]; k++)
-                        Touch(pres.EntryFaction[k], w * leth[pres.EntryFaction[k]] * pres.EntryCount[k], ref touched, ref total);
-                }
-            }
-            // pressure on f = sum over g != f of (R_fg + War_fg + 1) x near_g = (total - near_f) + sum over f's rivals of (R + War) x near_g
-            for (int e = e0; e < e1; e++)
-            {
-                int f = pres.EntryFaction[e];
-                double pressure = total - _near[f];
-                int r0 = _rivalStart[f], r1 = _rivalStart[f + 1];
-                if (r1 - r0 <= touched)
-                {
-                    for (int k = r0; k < r1; k++)
-                    {
-                        int g = _rivalTarget[k];
-                        double ng = _near[g];
-                        if (ng <= 0) continue;
-                        pressure += _rivalWeight[k] * ng;
-                        if (f < g) MarkPair(f * cap + g, ref seen);
-                    }
-                }
-                else
-                {
-                    // fewer factions nearby than rivals: look the nearby ones up in the dense matrices
-                    int row = f * cap;
-                    for (int t = 0; t < touched; t++)
-                    {
-                        int g = _touched[t];
-                        double r = F.Rivalry[row + g] + F.War[row + g];
-                        if (r <= 0 || g == f) continue;
-                        pressure += r * _near[g];
-                        if (f < g) MarkPair(row + g, ref seen);
-                    }
-                }
-                _hazard[e] = Math.Min(1.0, theta * invAlly[f] * pressure);
-            }
-            for (int t = 0; t < touched; t++) _near[_touched[t]] = 0;
+            var pairs = _scratch[b].Pairs;
+            for (int i = 0; i < pairs.Count; i++) MarkPair(pairs[i], ref seen);
+            pairs.Clear();
         }
         s.Counters.RivalPairsInContact = seen;
         for (int i = 0; i < seen; i++) _pairSeen[_seenList[i]] = false;
@@ -119,16 +77,96 @@ public sealed class ConflictProcess : IProcess
     }
 
     private readonly EntryDraws _draws = new();
-    private double[] _near = Array.Empty<double>();
-    private int[] _touched = Array.Empty<int>();
+    private readonly List<Scratch> _scratch = new();
+
+    /// <summary>Worlds with at least this many cells compute the weekly hazards in parallel.</summary>
+    public const int ParallelCells = 50_000;
+    private const int Blocks = 16;
+
+    /// <summary>Per-block working memory: presence near the current cell by faction, and the rival pairs seen.</summary>
+    private sealed class Scratch
+    {
+        public double[] Near = Array.Empty<double>();
+        public int[] Touched = Array.Empty<int>();
+        public readonly List<int> Pairs = new(256);
+        public void Ensure(int cap)
+        {
+            if (Near.Length < cap) { Near = new double[cap]; Touched = new int[cap]; }
+        }
+    }
+
+    /// <summary>Death hazards of the entries of cells [c0, c1), and the rival pairs in contact there.</summary>
+    private void Hazards(ModelState s, int c0, int c1, double theta, double w, Scratch sc)
+    {
+        var pres = s.Presence;
+        var F = s.Factions;
+        var world = s.World;
+        int cap = F.Capacity;
+        var leth = s.Lethality;
+        var invAlly = F.InvAlly;
+        var near = sc.Near;
+        var touchedList = sc.Touched;
+        for (int c = c0; c < c1; c++)
+        {
+            int e0 = pres.CellEntryStart[c], e1 = pres.CellEntryStart[c + 1];
+            if (e0 == e1) continue;
+            // armed presence near c, by faction: same cell weight 1, adjacent cells weight w
+            int touched = 0;
+            double total = 0;
+            for (int k = e0; k < e1; k++) Touch(sc, pres.EntryFaction[k], leth[pres.EntryFaction[k]] * pres.EntryCount[k], ref touched, ref total);
+            if (w > 0)
+            {
+                int a0 = world.AdjacencyStart[c], a1 = world.AdjacencyStart[c + 1];
+                for (int a = a0; a < a1; a++)
+                {
+                    int c2 = world.Adjacency[a];
+                    for (int k = pres.CellEntryStart[c2]; k < pres.CellEntryStart[c2 + 1]; k++)
+                        Touch(sc, pres.EntryFaction[k], w * leth[pres.EntryFaction[k]] * pres.EntryCount[k], ref touched, ref total);
+                }
+            }
+            // pressure on f = sum over g != f of (R_fg + War_fg + 1) x near_g = (total - near_f) + sum over f's rivals of (R + War) x near_g
+            for (int e = e0; e < e1; e++)
+            {
+                int f = pres.EntryFaction[e];
+                double pressure = total - near[f];
+                int r0 = _rivalStart[f], r1 = _rivalStart[f + 1];
+                if (r1 - r0 <= touched)
+                {
+                    for (int k = r0; k < r1; k++)
+                    {
+                        int g = _rivalTarget[k];
+                        double ng = near[g];
+                        if (ng <= 0) continue;
+                        pressure += _rivalWeight[k] * ng;
+                        if (f < g) sc.Pairs.Add(f * cap + g);
+                    }
+                }
+                else
+                {
+                    // fewer factions nearby than rivals: look the nearby ones up in the dense matrices
+                    int row = f * cap;
+                    for (int t = 0; t < touched; t++)
+                    {
+                        int g = touchedList[t];
+                        double r = F.Rivalry[row + g] + F.War[row + g];
+                        if (r <= 0 || g == f) continue;
+                        pressure += r * near[g];
+                        if (f < g) sc.Pairs.Add(row + g);
+                    }
+                }
+                _hazard[e] = Math.Min(1.0, theta * invAlly[f] * pressure);
+            }
+            for (int t = 0; t < touched; t++) near[touchedList[t]] = 0;
+        }
+    }
     private int[] _rivalStart = Array.Empty<int>();
     private int[] _rivalTarget = Array.Empty<int>();
     private double[] _rivalWeight = Array.Empty<double>();
 
-    private void Touch(int g, double v, ref int touched, ref double total)
+    private static void Touch(Scratch sc, int g, double v, ref int touched, ref double total)
     {
-        if (_near[g] == 0) _touched[touched++] = g;
-        _near[g] += v;
+        if (sc.Near[g] == 0) sc.Touched[touched++] = g;
+        sc.Near[g] += v;
         total += v;
     }
 

@@ -11,6 +11,7 @@ public sealed class RecruitmentProcess : IProcess
 {
     private StreamRng? _rng;
     private Normal? _age;
+    private double[] _cum = Array.Empty<double>();
 
     public string Name => "recruitment";
 
@@ -36,18 +37,17 @@ public sealed class RecruitmentProcess : IProcess
             int n = _rng.Poisson(expected);
             if (n == 0) continue;
             var entries = pres.EntriesOf(f);
+            // cumulative population weights of the cells where f is present, then one binary search per recruit
+            if (_cum.Length < entries.Length) _cum = new double[Math.Max(entries.Length, _cum.Length * 2)];
             double wsum = 0;
-            foreach (var e in entries) wsum += pop[pres.EntryCell[e]] + 1;
+            for (int j = 0; j < entries.Length; j++) { wsum += pop[pres.EntryCell[entries[j]]] + 1; _cum[j] = wsum; }
             var units = s.UnitsOf(f);
             for (int k = 0; k < n; k++)
             {
                 double u = _rng.NextDouble() * wsum;
-                int cell = pres.EntryCell[entries[^1]];
-                foreach (var e in entries)
-                {
-                    u -= pop[pres.EntryCell[e]] + 1;
-                    if (u <= 0) { cell = pres.EntryCell[e]; break; }
-                }
+                int lo = 0, hi = entries.Length - 1;
+                while (lo < hi) { int mid = (lo + hi) >> 1; if (_cum[mid] < u) lo = mid + 1; else hi = mid; }
+                int cell = pres.EntryCell[entries[lo]];
                 int unit = units.Length > 0 ? units[_rng.Next(units.Length)] : -1;
                 float age = (float)Math.Clamp(_age.Sample(), 14, 60);
                 float loyalty = (float)(0.3 + 0.7 * _rng.NextDouble());

@@ -72,7 +72,6 @@ public sealed class TerritoryProcess : IProcess
         int week = s.Week;
         bool anyTarget = false;
         int C = world.CellCount;
-        if (_own.Length < F.Capacity) _own = new int[F.Capacity];
         if (_total.Length < C) _total = new int[C];
         if (_best.Length < entries) _best = new double[Math.Max(entries, _best.Length * 2)];
         for (int c = 0; c < C; c++)
@@ -81,33 +80,15 @@ public sealed class TerritoryProcess : IProcess
             for (int k = pres.CellEntryStart[c]; k < pres.CellEntryStart[c + 1]; k++) t += pres.EntryCount[k];
             _total[c] = t;
         }
-        for (int c = 0; c < C; c++)
-        {
-            int e0 = pres.CellEntryStart[c], e1 = pres.CellEntryStart[c + 1];
-            if (e0 == e1) continue;
-            for (int e = e0; e < e1; e++)
-            {
-                // staying: value shared with own members, enemies count double
-                int own = pres.EntryCount[e];
-                _best[e] = 1.25 * Value(s, c, pres.EntryFaction[e], own, _total[c] - own, pull, week, 0);
-                _target[e] = -1;
-            }
-            int a0 = world.AdjacencyStart[c], a1 = world.AdjacencyStart[c + 1];
-            for (int a = a0; a < a1; a++)
-            {
-                int c2 = world.Adjacency[a];
-                int k0 = pres.CellEntryStart[c2], k1 = pres.CellEntryStart[c2 + 1];
-                for (int k = k0; k < k1; k++) _own[pres.EntryFaction[k]] = pres.EntryCount[k];
-                for (int e = e0; e < e1; e++)
-                {
-                    int f = pres.EntryFaction[e];
-                    int own = _own[f];
-                    double v = Value(s, c2, f, own, _total[c2] - own, pull, week, 1);
-                    if (v > _best[e]) { _best[e] = v; _target[e] = c2; anyTarget = true; }
-                }
-                for (int k = k0; k < k1; k++) _own[pres.EntryFaction[k]] = 0;
-            }
-        }
+        // targets are a pure function of this week's snapshot, cell by cell: big worlds compute them in parallel
+        // over fixed blocks of cells (results do not depend on the partition or the thread count)
+        int blocks = C >= ConflictProcess.ParallelCells ? Blocks : 1;
+        while (_own.Count < blocks) _own.Add(Array.Empty<int>());
+        for (int b = 0; b < blocks; b++) if (_own[b].Length < F.Capacity) _own[b] = new int[F.Capacity];
+        if (_found.Length < blocks) _found = new bool[blocks];
+        if (blocks == 1) _found[0] = Targets(s, 0, C, pull, week, _own[0]);
+        else Parallel.For(0, blocks, b => _found[b] = Targets(s, (int)((long)C * b / blocks), (int)((long)C * (b + 1) / blocks), pull, week, _own[b]));
+        for (int b = 0; b < blocks; b++) anyTarget |= _found[b];
         if (!anyTarget) return;
         // movers: a count per entry from the entry's own stream, then that many of its soldiers move
         var m = s.Members;
@@ -126,7 +107,45 @@ public sealed class TerritoryProcess : IProcess
         }
     }
 
-    private int[] _own = Array.Empty<int>();
+    private readonly List<int[]> _own = new();
+    private bool[] _found = Array.Empty<bool>();
+    private const int Blocks = 16;
+
+    /// <summary>For each entry of cells [c0, c1): the adjacent cell its soldiers would rather be in, or -1.</summary>
+    private bool Targets(ModelState s, int c0, int c1, double pull, int week, int[] own)
+    {
+        var pres = s.Presence;
+        var world = s.World;
+        bool any = false;
+        for (int c = c0; c < c1; c++)
+        {
+            int e0 = pres.CellEntryStart[c], e1 = pres.CellEntryStart[c + 1];
+            if (e0 == e1) continue;
+            for (int e = e0; e < e1; e++)
+            {
+                // staying: value shared with own members, enemies count double
+                int n = pres.EntryCount[e];
+                _best[e] = 1.25 * Value(s, c, pres.EntryFaction[e], n, _total[c] - n, pull, week, 0);
+                _target[e] = -1;
+            }
+            int a0 = world.AdjacencyStart[c], a1 = world.AdjacencyStart[c + 1];
+            for (int a = a0; a < a1; a++)
+            {
+                int c2 = world.Adjacency[a];
+                int k0 = pres.CellEntryStart[c2], k1 = pres.CellEntryStart[c2 + 1];
+                for (int k = k0; k < k1; k++) own[pres.EntryFaction[k]] = pres.EntryCount[k];
+                for (int e = e0; e < e1; e++)
+                {
+                    int f = pres.EntryFaction[e];
+                    int o = own[f];
+                    double v = Value(s, c2, f, o, _total[c2] - o, pull, week, 1);
+                    if (v > _best[e]) { _best[e] = v; _target[e] = c2; any = true; }
+                }
+                for (int k = k0; k < k1; k++) own[pres.EntryFaction[k]] = 0;
+            }
+        }
+        return any;
+    }
     private int[] _total = Array.Empty<int>();
     private double[] _best = Array.Empty<double>();
 
