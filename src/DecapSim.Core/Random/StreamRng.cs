@@ -71,10 +71,11 @@ public sealed class StreamRng : System.Random
     /// <summary>Poisson draw (MathNet.Numerics) that tolerates a zero or negative mean.</summary>
     public int Poisson(double mean) => mean <= 0 || double.IsNaN(mean) ? 0 : MathNet.Numerics.Distributions.Poisson.Sample(this, mean);
 
-    /// <summary>Binomial draw (MathNet.Numerics) with p clamped to [0,1].</summary>
+    /// <summary>Binomial draw (MathNet.Numerics) with p clamped to [0,1] (a NaN probability gives 0, like a NaN
+    /// Poisson mean).</summary>
     public int Binomial(int n, double p)
     {
-        if (n <= 0 || p <= 0) return 0;
+        if (n <= 0 || !(p > 0)) return 0;
         if (p >= 1) return n;
         return MathNet.Numerics.Distributions.Binomial.Sample(this, p, n);
     }
