@@ -92,7 +92,7 @@ public sealed record EconomyParameters
     public double PoliceWage { get; init; } = 200;
     [Param("Cartel wage as a multiple of the police wage", Unit = "ratio", Min = 0, Max = 100, Source = "articles (seed 002): cartels pay five times the police wage")]
     public double CartelWageMultiplier { get; init; } = 5;
-    [Param("Share of local revenue paid in bribes in the cells a faction controls", Unit = "share", Min = 0, Max = 1)]
+    [Param("Share of revenue paid in bribes in the cell where it is earned (raises local corruption)", Unit = "share", Min = 0, Max = 1)]
     public double BribeShare { get; init; } = 0.05;
     [Param("Share of revenue spent on arms (bounded by the market supply)", Unit = "share", Min = 0, Max = 1)]
     public double ArmsBudgetShare { get; init; } = 0.05;
