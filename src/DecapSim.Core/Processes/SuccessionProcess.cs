@@ -128,14 +128,19 @@ public sealed class SuccessionProcess : IProcess
         foreach (var u in units) _support[u] = 0;
         int total = 0;
         float loyal = (float)p.LoyaltyThreshold;
-        for (int i = 0; i < m.Count; i++)
-        {
-            if (m.Status[i] != (byte)MemberStatus.Active || m.Faction[i] != f || m.Rank[i] != (byte)Rank.Soldier) continue;
-            if (m.Loyalty[i] < loyal) continue;
-            total++;
-            int u = m.Unit[i];
-            if (u >= 0 && U.Faction[u] == f) _support[u]++;
-        }
+        // the faction's members from this week's snapshot (no pass over every member of every faction)
+        var pres = s.Presence;
+        if (f < pres.FactionEntryStart.Length - 1)
+            foreach (var e in pres.EntriesOf(f))
+                for (int k = pres.EntryMemberStart[e]; k < pres.EntryMemberStart[e + 1]; k++)
+                {
+                    int i = pres.MembersByEntry[k];
+                    if (m.Status[i] != (byte)MemberStatus.Active || m.Faction[i] != f || m.Rank[i] != (byte)Rank.Soldier) continue;
+                    if (m.Loyalty[i] < loyal) continue;
+                    total++;
+                    int u = m.Unit[i];
+                    if (u >= 0 && U.Faction[u] == f) _support[u]++;
+                }
         _candidates.Clear();
         foreach (var u in units)
         {
