@@ -28,7 +28,7 @@ public sealed class Simulation
     public Simulation(ModelParameters p, ulong seed, ulong? structureSeed = null)
     {
         ulong structure = structureSeed ?? seed;
-        var world = WorldFactory.Build(p.World, new StreamRng(CounterRng.Key(structure, Streams.World)));
+        var world = BuildWorld(p.World, structure);
         long initial = p.InitialFactions?.Factions.Sum(f => (long)f.Members) ?? p.Factions.InitialMembers;
         int memberCap = (int)Math.Min(int.MaxValue / 2, initial * 3 / 2 + 1024);
         int factionCount = p.InitialFactions?.Factions.Count ?? p.Factions.Count;
@@ -79,6 +79,10 @@ public sealed class Simulation
         s.Week = 0;
         s.Presence.Build(s.Members, s.World.CellCount, s.Factions.Capacity);
     }
+
+    /// <summary>The world a simulation with this structure seed runs on (without building factions or members).</summary>
+    public static World.World BuildWorld(WorldParameters p, ulong structureSeed) =>
+        WorldFactory.Build(p, new StreamRng(CounterRng.Key(structureSeed, Streams.World)));
 
     /// <summary>Current week (number of steps taken).</summary>
     public int Week => State.Week;

@@ -20,15 +20,6 @@ internal sealed class EntryDraws
         return _rng;
     }
 
-    /// <summary>Number of events among n members with per-member probability p: Poisson(n p) capped at n
-    /// (MathNet.Numerics; the weekly probabilities are small, so the Poisson law is the binomial's limit).</summary>
-    public static int Count(StreamRng rng, int n, double p)
-    {
-        if (n <= 0 || p <= 0) return 0;
-        if (p >= 1) return n;
-        return Math.Min(n, rng.Poisson(n * p));
-    }
-
     /// <summary>
     /// The number of events in entry <paramref name="entry"/> among n members with per-member probability p, with
     /// the entry's stream reseeded only when there is at least one event (most entries have none in a week).

@@ -72,23 +72,10 @@ public sealed class EventsProcess : IProcess
     {
         if (mode == RemovalMode.Kill)
         {
-            if (s.Members.Rank[m] == (byte)Rank.Soldier) { s.RemoveMember(m, true); return; }
-            Ops.RemoveRanked(s, m, mode, heirUnavailable, label);
-            s.Members.MarkGone(m);
-            s.PendingFree.Add(m);
-            s.Ledger.Dead++;
             s.Cells.StateKills[s.Members.Cell[m]]++;
+            Ops.Kill(s, m, heirUnavailable, label);
         }
-        else
-        {
-            if (s.Members.Rank[m] != (byte)Rank.Soldier) Ops.RemoveRanked(s, m, mode, heirUnavailable, label);
-            s.Members.Status[m] = (byte)MemberStatus.Imprisoned;
-            s.Members.ReleaseWeek[m] = s.Week + (int)(s.P.Targeting.CapturedSentenceYears * 52);
-            s.Members.Entry[m] = -1;
-            s.Counters.Arrests++;
-            s.ImprisonedCount++;
-            s.AddPrisoner(m);
-        }
+        else Ops.Imprison(s, m, (int)(s.P.Targeting.CapturedSentenceYears * 52), heirUnavailable, label);
     }
 
     /// <summary>The lieutenant whose unit has the most active members (ties: lowest unit id), or -1.</summary>

@@ -22,13 +22,13 @@ internal static class Ops
         members.Rank[m] = (byte)Rank.Soldier;
     }
 
-    /// <summary>Kills an active member: ledger, cell counter, rank bookkeeping.</summary>
-    public static void Kill(ModelState s, int m)
+    /// <summary>Kills an active member: ledger and rank bookkeeping (the caller counts the death where it belongs).</summary>
+    public static void Kill(ModelState s, int m, bool heirUnavailable = false, int label = -1)
     {
         var members = s.Members;
         if (members.Rank[m] != (byte)Rank.Soldier)
         {
-            RemoveRanked(s, m, RemovalMode.Kill);
+            RemoveRanked(s, m, RemovalMode.Kill, heirUnavailable, label);
             members.MarkGone(m);
             s.PendingFree.Add(m);
             s.Ledger.Dead++;
@@ -37,10 +37,10 @@ internal static class Ops
     }
 
     /// <summary>Imprisons an active member for a number of weeks.</summary>
-    public static void Imprison(ModelState s, int m, int weeks)
+    public static void Imprison(ModelState s, int m, int weeks, bool heirUnavailable = false, int label = -1)
     {
         var members = s.Members;
-        if (members.Rank[m] != (byte)Rank.Soldier) RemoveRanked(s, m, RemovalMode.Capture);
+        if (members.Rank[m] != (byte)Rank.Soldier) RemoveRanked(s, m, RemovalMode.Capture, heirUnavailable, label);
         members.Status[m] = (byte)MemberStatus.Imprisoned;
         members.ReleaseWeek[m] = s.Week + Math.Max(1, weeks);
         members.Entry[m] = -1;

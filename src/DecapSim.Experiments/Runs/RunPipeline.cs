@@ -53,7 +53,7 @@ public static class RunPipeline
     {
         var start = DateTimeOffset.Now;
         Directory.CreateDirectory(o.OutDir);
-        var world = new Core.Simulation(p with { Weeks = 1, Timeline = Array.Empty<Core.Timeline.TimelineEvent>() }, ReplicateRunner.ReplicateSeed(o.Seed, 0), o.Seed).State.World;
+        var world = Core.Simulation.BuildWorld(p.World, o.Seed); // the world every replicate runs on (structure seed)
         var files = new List<string> { "weekly.csv", "regions.csv", "factions.csv", "events.csv", "summary.csv", "regions_summary.csv" };
         using var writer = new RunWriter(o.OutDir, p, world.RegionNames);
         EnsembleRunner.Run(p, o.Seed, o.Replicates, o.Threads, writer.Add, progress, cancel, weekDone);
