@@ -34,14 +34,9 @@ public static class ReferenceCommand
             Directory.CreateDirectory(dir);
             using (var f = new AtomicFile(Path.Combine(dir, "weekly.csv")))
             {
-                f.Writer.WriteLine("replicate,week,date," + string.Join(",", WeeklyMetrics.Columns));
+                f.Writer.WriteLine(RunWriter.WeeklyHeader);
                 var sb = new StringBuilder();
-                for (int k = 0; k < metrics.Count; k++)
-                {
-                    sb.Clear().Append("0,").Append(k).Append(',').Append(Csv.Date(p.StartDate, k));
-                    for (int c = 0; c < WeeklyMetrics.Columns.Length; c++) sb.Append(',').Append(Csv.Num(metrics[k].Get(c)));
-                    f.Writer.WriteLine(sb);
-                }
+                for (int k = 0; k < metrics.Count; k++) f.Writer.WriteLine(RunWriter.WeeklyRow(sb.Clear(), "0", k, p.StartDate, metrics[k]));
                 f.Commit();
             }
             ManifestWriter.Write(Path.Combine(dir, "manifest.json"), loaded, p, s, 1, 1, start, DateTimeOffset.Now,

@@ -39,10 +39,21 @@ public sealed class RunWriter : IDisposable
         _regions = new AtomicFile(Path.Combine(dir, "regions.csv"));
         _factions = new AtomicFile(Path.Combine(dir, "factions.csv"));
         _events = new AtomicFile(Path.Combine(dir, "events.csv"));
-        _weekly.Writer.WriteLine("replicate,week,date," + string.Join(",", WeeklyMetrics.Columns));
+        _weekly.Writer.WriteLine(WeeklyHeader);
         _regions.Writer.WriteLine("replicate,week,region,homicides,blockades,controller");
         _factions.Writer.WriteLine("replicate,faction,name,parent,founded_week,ended_week,end_reason,peak_members");
         _events.Writer.WriteLine("replicate,week,type,faction,region,detail");
+    }
+
+    /// <summary>The weekly.csv header.</summary>
+    public static string WeeklyHeader => "replicate,week,date," + string.Join(",", WeeklyMetrics.Columns);
+
+    /// <summary>Appends one weekly.csv row (shared by `run` and `reference`).</summary>
+    public static StringBuilder WeeklyRow(StringBuilder sb, string replicate, int week, DateOnly start, in WeeklyMetrics m)
+    {
+        sb.Append(replicate).Append(',').Append(week).Append(',').Append(Csv.Date(start, week));
+        for (int k = 0; k < WeeklyMetrics.Columns.Length; k++) sb.Append(',').Append(Csv.Num(m.Get(k)));
+        return sb;
     }
 
     /// <summary>Writes one replicate (call in replicate order).</summary>
@@ -59,10 +70,7 @@ public sealed class RunWriter : IDisposable
         for (int w = 0; w < r.Weekly.Length; w++)
         {
             var m = r.Weekly[w];
-            _sb.Clear();
-            _sb.Append(rep).Append(',').Append(w).Append(',').Append(Csv.Date(_p.StartDate, w));
-            for (int k = 0; k < WeeklyMetrics.Columns.Length; k++) _sb.Append(',').Append(Csv.Num(m.Get(k)));
-            _weekly.Writer.WriteLine(_sb);
+            _weekly.Writer.WriteLine(WeeklyRow(_sb.Clear(), rep, w, _p.StartDate, m));
             for (int g = 0; g < _regionNames.Length; g++)
             {
                 int c = r.RegionController[w][g];

@@ -35,20 +35,11 @@ public static class CompareReport
                 "Cumulative trafficking revenue (a proxy for drugs reaching the US), median of the replicates. Curves that lie on top of each other mean the policy changed violence without changing the trade.",
                 Cumulative(r, m => m.RevenueUsd / 1e9, "Cumulative trafficking revenue (billion USD, median of replicates)", "billion USD", sameStart), W, H),
         };
-        var files = new List<string>();
-        foreach (var c in charts)
-        {
-            string svg = Path.Combine(dir, c.Name + ".svg");
-            AtomicFile.WriteAllText(svg, c.Chart.GetSvg(c.Width, c.Height));
-            files.Add(Path.Combine("charts", c.Name + ".svg"));
-            if (RsvgConvert.IsAvailable)
-            {
-                string png = Path.Combine(dir, c.Name + ".png");
-                try { c.Chart.SavePng(png + ".partial", c.Width, c.Height); File.Move(png + ".partial", png, true); files.Add(Path.Combine("charts", c.Name + ".png")); }
-                catch (Exception) { File.Delete(png + ".partial"); }
-            }
-        }
-        AtomicFile.WriteAllText(Path.Combine(r.OutDir, "report.html"), Html(r, charts.Select(c => (c.Name, c.Heading, c.Caption, c.Chart.GetSvg(c.Width, c.Height))).ToList()));
+        // render each chart once: the same SVG goes to charts/ and inline into the report
+        var rendered = charts.Select(c => new RenderedChart(c.Name, c.Heading, c.Chart.GetSvg(c.Width, c.Height), c.Width, c.Height)).ToList();
+        var files = RunCharts.Write(dir, rendered).Select(f => Path.GetRelativePath(r.OutDir, f)).ToList();
+        AtomicFile.WriteAllText(Path.Combine(r.OutDir, "report.html"),
+            Html(r, rendered.Select((c, i) => (c.Name, c.Heading, charts[i].Caption, c.Svg)).ToList()));
         files.Add("report.html");
         return files;
     }
