@@ -61,20 +61,22 @@ public static class AbcSmcReport
         {
             var t = e.Targets[k];
             int n = t.Series.Keys.Count;
-            var mean = new double[n]; var lo = new double[n]; var hi = new double[n];
-            for (int i = 0; i < n; i++)
-            {
-                var v = res.Population.Select(p => outcome.Runs[(p.Candidate.Generation, p.Candidate.Index)].Outputs[cols[k][i]]).ToArray();
-                mean[i] = AbcSmc.WeightedSummary(v, w).Mean;
-                lo[i] = WeightedQuantile(v, w, 0.05);
-                hi[i] = WeightedQuantile(v, w, 0.95);
-                seriesRows.Add($"{Csv.Text(t.Series.Metric)},{t.Series.Keys[i]},{(t.InFit(t.Series.Keys[i]) ? "fit" : "held-out")},{Csv.Num(t.Series.Values[i])},{Csv.Num(mean[i])},{Csv.Num(lo[i])},{Csv.Num(hi[i])}");
-            }
+            var mean = new double[n];
+            for (int i = 0; i < n; i++) mean[i] = Band(res, outcome, w, cols[k][i]).Mean;
             var (fin, fout) = FitStatistics.InAndOut(t, mean);
             fitRows.Add($"{Csv.Text(t.Series.Metric)},{Csv.Text(t.Series.File)},in-sample,{fin.Rows},{Csv.Num(fin.MapePercent)},{Csv.Num(fin.Correlation)}");
             fitRows.Add($"{Csv.Text(t.Series.Metric)},{Csv.Text(t.Series.File)},out-of-sample,{fout.Rows},{Csv.Num(fout.MapePercent)},{Csv.Num(fout.Correlation)}");
-            var tt = t; var (m, l, h) = (mean, lo, hi);
-            chartFiles.Add(($"fit_{ExperimentReport.Slug(t.Series.Metric)}.svg", () => FitChart(tt, m, l, h, fin, fout)));
+            // the band over every key the outputs cover (e.g. each year 2007-2024), the target where it has a value
+            var keys = SeriesKeys(e, t);
+            var band = keys.Select(key => Band(res, outcome, w, e.Outputs.ToList().FindIndex(o => o.Text == OutputFor(t, key)))).ToArray();
+            for (int i = 0; i < keys.Length; i++)
+            {
+                int row = t.Series.Keys.ToList().IndexOf(keys[i]);
+                string sample = row < 0 ? "" : t.InFit(keys[i]) ? "fit" : "held-out";
+                seriesRows.Add($"{Csv.Text(t.Series.Metric)},{keys[i]},{sample},{(row < 0 ? "" : Csv.Num(t.Series.Values[row]))},{Csv.Num(band[i].Mean)},{Csv.Num(band[i].Lo)},{Csv.Num(band[i].Hi)}");
+            }
+            var tt = t;
+            chartFiles.Add(($"fit_{ExperimentReport.Slug(t.Series.Metric)}.svg", () => FitChart(tt, keys, band, fin, fout)));
         }
         ExperimentReport.Table(outDir, "fit.csv", files, "metric,target,sample,rows,mape_percent,correlation", fitRows);
         ExperimentReport.Table(outDir, "fit_series.csv", files, "metric,key,sample,target,posterior_mean,posterior_p05,posterior_p95", seriesRows);
@@ -92,6 +94,28 @@ public static class AbcSmcReport
         files.Add("experiment.json");
         ExperimentReport.WriteSummary(Path.Combine(outDir, "experiment.json"), e, res.Evaluated.Count, files);
         return files;
+    }
+
+    private static string OutputFor(FitTarget t, int key) =>
+        (t.Series.ByYear ? $"{t.Series.Metric}@year:{key}" : $"{t.Series.Metric}@{key}..{key}").ToLowerInvariant();
+
+    /// <summary>Keys (years or weeks) of the target's metric that the experiment outputs, in order: the target's own rows
+    /// and any further <c>metric@year:Y</c> outputs (so a band can cover every year of the run).</summary>
+    private static int[] SeriesKeys(Experiment e, FitTarget t)
+    {
+        var keys = new SortedSet<int>(t.Series.Keys);
+        if (t.Series.ByYear)
+            foreach (var o in e.Outputs)
+                if (o.Year is int y && o.Text == $"{t.Series.Metric}@year:{y}") keys.Add(y);
+        return keys.ToArray();
+    }
+
+    /// <summary>Weighted posterior mean and 90% band (5% and 95% weighted quantiles) of output column c.</summary>
+    private static (double Mean, double Lo, double Hi) Band(AbcSmcResult res, AbcSmcRunner.Outcome o, double[] w, int c)
+    {
+        if (c < 0) return (double.NaN, double.NaN, double.NaN);
+        var v = res.Population.Select(p => o.Runs[(p.Candidate.Generation, p.Candidate.Index)].Outputs[c]).ToArray();
+        return (AbcSmc.WeightedSummary(v, w).Mean, WeightedQuantile(v, w, 0.05), WeightedQuantile(v, w, 0.95));
     }
 
     private static double Number(AbcSmcRunner.Outcome o, AbcParticle p, int j)
@@ -124,19 +148,19 @@ public static class AbcSmcReport
         return v.Max();
     }
 
-    private static string FitChart(FitTarget t, double[] mean, double[] lo, double[] hi, FitScore fin, FitScore fout)
+    private static string FitChart(FitTarget t, int[] keys, (double Mean, double Lo, double Hi)[] band, FitScore fin, FitScore fout)
     {
         string Score(FitScore s) => s.Rows == 0 ? "none" : $"MAPE {s.MapePercent:F1}%, r = {s.Correlation:F2}";
         var c = new Chart { Title = $"{t.Series.Metric}: calibrated model vs target (fit {Score(fin)}; held out {Score(fout)})" };
         c.Axes.Bottom.Label = t.Series.ByYear ? "year" : "week";
-        c.Axes.Left.Label = t.Series.ByYear && Array.IndexOf(OutputExpr.Flows.ToArray(), t.Series.Metric) >= 0 ? $"{t.Series.Metric} per year" : t.Series.Metric;
-        var xs = t.Series.Keys.Select(k => (double)k).ToArray();
-        c.Add.Band(xs, lo, hi).WithColor("#0072B2").WithLabel("posterior, 90% of particles");
-        c.Add.Line(xs, mean).WithColor("#0072B2").WithWidth(2).WithLabel("posterior mean");
-        c.Add.Line(xs, t.Series.Values.ToArray()).WithColor("#D55E00").WithWidth(2.5).WithLabel("target");
-        c.Add.Scatter(xs, t.Series.Values.ToArray()).WithColor("#D55E00");
-        var held = t.Series.Keys.Where(k => !t.InFit(k)).ToArray();
-        if (held.Length > 0 && t.FitTo is int to && held.Any(k => k > to)) c.Add.VerticalLine(to + 0.5, "end of the fitted period");
+        c.Axes.Left.Label = t.Series.ByYear && OutputExpr.Flows.Contains(t.Series.Metric) ? $"{t.Series.Metric} per year" : t.Series.Metric;
+        var xs = keys.Select(k => (double)k).ToArray();
+        c.Add.Band(xs, band.Select(b => b.Lo).ToArray(), band.Select(b => b.Hi).ToArray()).WithColor("#0072B2").WithLabel("posterior, 90% of particles");
+        c.Add.Line(xs, band.Select(b => b.Mean).ToArray()).WithColor("#0072B2").WithWidth(2).WithLabel("posterior mean");
+        var tx = t.Series.Keys.Select(k => (double)k).ToArray();
+        if (tx.Length > 1) c.Add.Line(tx, t.Series.Values.ToArray()).WithColor("#D55E00").WithWidth(2.5).WithLabel("target");
+        c.Add.Scatter(tx, t.Series.Values.ToArray()).WithColor("#D55E00");
+        if (t.FitTo is int to && keys.Any(k => k > to)) c.Add.VerticalLine(to + 0.5, "end of the fitted period");
         return c.GetSvg(900, 500);
     }
 
