@@ -9,7 +9,7 @@ namespace DecapSim.Scenarios;
 
 /// <summary>Merges the layers with Microsoft.Extensions.Configuration, validates keys and values,
 /// binds the parameters and reads the timeline and data files.</summary>
-internal sealed class Resolver
+internal sealed partial class Resolver
 {
     private readonly List<Layer> layers;
     private readonly List<Layer> files;
@@ -95,6 +95,7 @@ internal sealed class Resolver
         var title = Text("Name");
         var sources = Strings("Sources");
         var initial = ReadFactionFiles(provenance, notes);
+        var references = ReadReferences();
         // The timeline needs only Weeks and StartDate: read it even when other values are bad, to report everything at once.
         IReadOnlyList<TimelineEvent> timeline = Array.Empty<TimelineEvent>();
         if (values.TryGetValue("Weeks", out var weeks) && values.TryGetValue("StartDate", out var start))
@@ -135,6 +136,7 @@ internal sealed class Resolver
             Provenance = provenance,
             Notes = notes,
             Warnings = warnings,
+            References = references,
         };
     }
 
@@ -203,6 +205,10 @@ internal sealed class Resolver
                 if (seg.Length == 1 && container != JsonKind.Array && (container is not null || src.Origin != SetLayer))
                     Error(src, "Timeline", src.Value, "an array of events", $"Timeline must be an array, got {kind}");
                 return; // events are checked by the timeline reader
+            case "References":
+                if (seg.Length == 1 && container != JsonKind.Array)
+                    Error(src, "References", src.Value, "an array of { Metric, File, Fit, Source }", $"References must be an array, got {kind}");
+                return; // read by ReadReferences
             case "Sources":
                 if (seg.Length == 1 && container != JsonKind.Array)
                     Error(src, "Sources", src.Value, "an array of strings", $"Sources must be an array, got {kind}");
