@@ -28,7 +28,7 @@ internal sealed partial class Resolver
                 { Fail(f.Key, f.Value ?? "", string.Join(", ", ReferenceKeys), $"unknown key '{f.Key}' in a reference." + Suggest.DidYouMean(f.Key, ReferenceKeys)); ok = false; }
             var metric = c["Metric"];
             if (metric is null) { Fail("Metric", "", "a weekly.csv column", "Metric is required"); ok = false; }
-            else if (Array.IndexOf(WeeklyMetrics.Columns, metric) < 0)
+            else if (!WeeklyMetrics.Columns.Contains(metric))
             { Fail("Metric", metric, "a weekly.csv column", $"unknown metric '{metric}'." + Suggest.DidYouMean(metric, WeeklyMetrics.Columns)); ok = false; }
             int? from = null, to = null;
             var fit = c.GetSection("Fit").GetChildren().ToList();

@@ -80,7 +80,7 @@ public static class AbcSmcFile
             string? f = t.TryGetProperty("File", out var fe) && fe.ValueKind == JsonValueKind.String ? fe.GetString() : null;
             if (f is null) { Err(kp + ".File", "", "a CSV with columns year,value or week,value (relative to the experiment file)", "missing"); continue; }
             string metric = t.TryGetProperty("Metric", out var me) && me.ValueKind == JsonValueKind.String ? me.GetString()! : "homicides";
-            if (Array.IndexOf(Core.Metrics.WeeklyMetrics.Columns, metric) < 0)
+            if (!Core.Metrics.WeeklyMetrics.Columns.Contains(metric))
             { Err(kp + ".Metric", metric, "a weekly.csv column", "unknown metric" + Suggest.DidYouMean(metric, Core.Metrics.WeeklyMetrics.Columns)); continue; }
             double weight = 1;
             if (t.TryGetProperty("Weight", out var we))

@@ -1,6 +1,6 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
 using DecapSim.Core.Parameters;
+using DecapSim.Experiments.Runs;
 
 namespace DecapSim.Experiments.Research;
 
@@ -21,8 +21,22 @@ public static class AbcSmcRunner
     public static AbcSmcSettings Settings(Experiment e) =>
         new(e.Design.Particles, e.Design.Evaluations, e.Design.Quantile, e.Design.MinAcceptance);
 
-    /// <summary>The replicate seed of replicate r of a candidate.</summary>
-    public static ulong ReplicateSeed(AbcCandidate c, int replicate) => Runs.ReplicateRunner.ReplicateSeed(c.Seed, replicate);
+    /// <summary>The seeds of replicate r of a candidate: the candidate's seed is its master seed, so
+    /// <c>decapsim run --seed &lt;candidate seed&gt; --replicates r+1</c> with the candidate's values reproduces the run.</summary>
+    public static Core.Seeds ReplicateSeeds(AbcCandidate c, int replicate) => Core.Seeds.ForReplicate(c.Seed, replicate);
+
+    /// <summary>Store key of replicate r of a candidate (experiment id, values, the run's seeds, outputs).</summary>
+    public static string Key(Experiment e, IReadOnlyList<KeyValuePair<string, string>> values, AbcCandidate c, int replicate)
+    {
+        var seeds = ReplicateSeeds(c, replicate);
+        var sb = new System.Text.StringBuilder();
+        sb.Append("experiment=").Append(e.Id).Append('\n');
+        foreach (var (k, v) in values) sb.Append(k).Append('=').Append(v).Append('\n');
+        sb.Append("seed=").Append(seeds.Structure.ToString(System.Globalization.CultureInfo.InvariantCulture)).Append(',')
+          .Append(seeds.Dynamics.ToString(System.Globalization.CultureInfo.InvariantCulture)).Append('\n');
+        sb.Append("outputs=").Append(string.Join(";", e.Outputs.Select(o => o.Text))).Append('\n');
+        return Experiment.Sha256(sb.ToString());
+    }
 
     /// <summary>The parameter values (scenario text) of a candidate.</summary>
     public static KeyValuePair<string, string>[] Values(Experiment e, AbcCandidate c) =>
@@ -34,23 +48,23 @@ public static class AbcSmcRunner
             .Select(i => e.Outputs.ToList().FindIndex(o => o.Text == OutputExpr.TryParse(t.Series.OutputFor(i), e.Weeks, e.StartDate, out _)!.Text)).ToArray()).ToArray();
 
     /// <summary>Runs (or resumes) the calibration into <paramref name="dir"/>/store. With <paramref name="simulate"/>
-    /// null, every unit is a model run (<see cref="ExperimentRunner.Simulate"/>); tests may pass a cheaper model
-    /// (parameters, seed) -> outputs.</summary>
+    /// null, every unit is a model run (<see cref="ModelRun.Execute"/>, weekly metrics only); tests may pass a cheaper
+    /// model (parameters, seeds) -> outputs. Runs go through <see cref="ReplicateScheduler"/>: results are stored and
+    /// used in index order whatever the thread count.</summary>
     public static Outcome Run(Experiment e, string dir, int threads, Action<int, int>? progress = null, CancellationToken cancel = default,
-        Func<IReadOnlyList<KeyValuePair<string, string>>, ulong, double[]>? simulate = null)
+        Func<IReadOnlyList<KeyValuePair<string, string>>, Core.Seeds, double[]>? simulate = null)
     {
         string store = Path.Combine(dir, "store");
         Directory.CreateDirectory(store);
         var s = Settings(e);
         var cols = TargetColumns(e);
-        var runs = new ConcurrentDictionary<(int, int), (KeyValuePair<string, string>[], double[])>();
+        var runs = new Dictionary<(int, int), (KeyValuePair<string, string>[], double[])>();
         int ran = 0, skipped = 0, done = 0;
         int plannedUnits = s.Evaluations * e.Replicates;
-        var po = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, threads), CancellationToken = cancel };
-        simulate ??= (values, seed) =>
+        simulate ??= (values, seeds) =>
         {
             ModelParameters p = e.LoadParameters(values);
-            return ExperimentRunner.Evaluate(e, ExperimentRunner.Simulate(p, seed, cancel));
+            return ExperimentRunner.Evaluate(e, ModelRun.Execute(p, seeds, 0, RunRecording.WeeklyOnly, cancel).Weekly);
         };
         double[] Evaluate(IReadOnlyList<AbcCandidate> batch)
         {
@@ -59,32 +73,34 @@ public static class AbcSmcRunner
             var todo = new List<int>();
             for (int u = 0; u < outputs.Length; u++)
             {
-                var c = batch[u / e.Replicates];
-                ulong seed = ReplicateSeed(c, u % e.Replicates);
-                var stored = ResultStore.TryRead(store, ResultStore.Key(e, values[u / e.Replicates], seed), e);
-                if (stored is not null) { outputs[u] = stored.Outputs; Interlocked.Increment(ref skipped); }
+                var stored = ResultStore.TryRead(store, Key(e, values[u / e.Replicates], batch[u / e.Replicates], u % e.Replicates), e);
+                if (stored is not null) { outputs[u] = stored.Outputs; skipped++; }
                 else todo.Add(u);
             }
             try
             {
-                Parallel.ForEach(todo, po, u =>
+                ReplicateScheduler.Run(todo.Count, threads, k =>
                 {
+                    int u = todo[k], rep = u % e.Replicates;
                     var c = batch[u / e.Replicates];
-                    int rep = u % e.Replicates;
-                    ulong seed = ReplicateSeed(c, rep);
                     var t0 = Stopwatch.GetTimestamp();
-                    var o = simulate(values[u / e.Replicates], seed);
-                    var key = ResultStore.Key(e, values[u / e.Replicates], seed);
-                    ResultStore.Write(store, key, e, values[u / e.Replicates], new UnitResult(c.Generation, rep, seed, o), Stopwatch.GetElapsedTime(t0).TotalSeconds);
+                    var o = simulate(values[u / e.Replicates], ReplicateSeeds(c, rep));
+                    return (Outputs: o, Seconds: Stopwatch.GetElapsedTime(t0).TotalSeconds);
+                }, (k, r) =>
+                {
+                    int u = todo[k], rep = u % e.Replicates;
+                    var c = batch[u / e.Replicates];
+                    var key = Key(e, values[u / e.Replicates], c, rep);
+                    ResultStore.Write(store, key, e, values[u / e.Replicates], new UnitResult(c.Generation, rep, c.Seed, r.Outputs), r.Seconds);
                     // read back what was stored, so a fresh run and a resumed run see the very same numbers
-                    outputs[u] = ResultStore.TryRead(store, key, e)?.Outputs ?? o;
-                    Interlocked.Increment(ref ran);
-                    progress?.Invoke(Interlocked.Increment(ref done), plannedUnits);
-                });
+                    outputs[u] = ResultStore.TryRead(store, key, e)?.Outputs ?? r.Outputs;
+                    ran++;
+                    progress?.Invoke(++done, plannedUnits);
+                }, cancel);
             }
-            catch (AggregateException ax) when (ax.InnerExceptions.Count > 0 && ax.InnerExceptions.All(x => x is IncompleteException or OperationCanceledException))
+            catch (InvalidOperationException ix) when (ix.InnerException is IncompleteException inner)
             {
-                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(ax.InnerExceptions[0]).Throw();
+                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(inner).Throw();
             }
             var dist = new double[batch.Count];
             for (int i = 0; i < batch.Count; i++)

@@ -1,5 +1,6 @@
 using DecapSim.Experiments.Reports;
 using DecapSim.Experiments.Research;
+using DecapSim.Experiments.Runs;
 using DecapSim.Scenarios;
 using DecapSim.Experiments.Tests.Research;
 
@@ -21,7 +22,7 @@ public class HistoryReportTests
         t.Write("obs.csv", "year,value\n2026,100\n2027,120\n");
         var s = ScenarioLoader.Load(t.Write("h.json", Scenario));
         var p = s.Parameters;
-        var weekly = new[] { ExperimentRunner.Simulate(p, 11), ExperimentRunner.Simulate(p, 12) };
+        var weekly = new[] { ModelRun.Execute(p, 11, 0, RunRecording.WeeklyOnly).Weekly, ModelRun.Execute(p, 12, 0, RunRecording.WeeklyOnly).Weekly };
         var (rows, fits) = HistoryReport.Compute(s.References, weekly, p.StartDate, p.Weeks);
         var hom = rows.Where(r => r.Metric == "homicides").ToArray();
         Assert.Equal(new[] { 2026, 2027 }, hom.Select(r => r.Year)); // 2025 and 2028 are not complete
@@ -47,7 +48,7 @@ public class HistoryReportTests
         using var t = new ResearchDir();
         t.Write("obs.csv", "year,value\n2026,100\n2027,120\n");
         var s = ScenarioLoader.Load(t.Write("h.json", Scenario));
-        var weekly = new[] { ExperimentRunner.Simulate(s.Parameters, 11) };
+        var weekly = new[] { ModelRun.Execute(s.Parameters, 11, 0, RunRecording.WeeklyOnly).Weekly };
         var files = HistoryReport.Write(t.Path, s, s.Parameters.StartDate, s.Parameters.Weeks, weekly, charts: true);
         Assert.Equal(new[] { "history.csv", "history_fit.csv", "charts/history_homicides.svg", "charts/history_members.svg" }, files);
         var csv = File.ReadAllLines(Path.Combine(t.Path, "history.csv"));
