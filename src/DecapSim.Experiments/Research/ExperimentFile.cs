@@ -274,7 +274,7 @@ public static class ExperimentFile
                 var targetFile = Str(de.Target, "Design.Target");
                 var targetMetric = Str(de.Metric, "Design.Metric") ?? "homicides";
                 if (targetFile is null) Err("Design.Target", "", "a CSV with columns year,value or week,value (relative to the experiment file)", "missing");
-                if (Array.IndexOf(Core.Metrics.WeeklyMetrics.Columns, targetMetric) < 0)
+                if (Core.Metrics.MetricCatalog.IndexOf(targetMetric) < 0)
                     Err("Design.Metric", targetMetric, "a weekly.csv column", "unknown metric" + Suggest.DidYouMean(targetMetric, Core.Metrics.WeeklyMetrics.Columns));
                 if (canonical is not null && de.TargetValues is { } tv)
                     target = new CalibrationTarget(targetFile!, targetMetric, tv.By == "year", tv.Keys, tv.Values);
