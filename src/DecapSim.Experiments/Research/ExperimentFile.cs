@@ -37,6 +37,7 @@ public static class ExperimentFile
         [DesignType.Morris] = new[] { "Type", "Trajectories", "Levels" },
         [DesignType.Saltelli] = new[] { "Type", "N", "Bootstrap" },
         [DesignType.Abc] = new[] { "Type", "Draws", "Quantile", "Distance", "Target", "Metric" },
+        [DesignType.AbcSmc] = AbcSmcFile.DesignKeys,
     };
 
     /// <summary>Most units (design points x replicates) an experiment may have.</summary>
@@ -102,7 +103,7 @@ public static class ExperimentFile
 
             var overrides = Overrides();
             var parameters = Parameters();
-            var (design, target) = Design();
+            var (design, target, fitTargets) = Design();
             int replicates = Replicates();
             ulong seed = Seed();
 
@@ -121,7 +122,8 @@ public static class ExperimentFile
                 (scenarioPath, fingerprint, start, weeks) = LoadScenario(scenario, overrides, parameters);
             if (parameters.Any(p => p.Key is "Weeks")) Err("Parameters", "Weeks", "any parameter but Weeks (set it in Overrides)", "outputs are defined on a fixed run length");
 
-            var outputs = weeks > 0 ? Outputs(weeks, start, target) : new List<OutputExpr>();
+            var outputs = weeks > 0 ? Outputs(weeks, start, target, fitTargets) : new List<OutputExpr>();
+            if (design is { Type: DesignType.AbcSmc }) design = AbcSmcFile.WithReplicates(design, replicates, file, errors);
             if (errors.Count > 0 || design is null || scenario is null) return null;
 
             long points = DesignPlan.PointCount(design, parameters);
@@ -130,7 +132,7 @@ public static class ExperimentFile
             return new Experiment
             {
                 Name = name, Description = description, Scenario = scenario, ScenarioPath = scenarioPath, Overrides = overrides,
-                Parameters = parameters, Design = design, Replicates = replicates, Seed = seed, Outputs = outputs, Target = target,
+                Parameters = parameters, Design = design, Replicates = replicates, Seed = seed, Outputs = outputs, Target = target, Targets = fitTargets,
                 BaseFingerprint = fingerprint, StartDate = start, Weeks = weeks,
             }.Seal();
         }
@@ -225,15 +227,16 @@ public static class ExperimentFile
             return new VariedParameter(d.KeyPath, numeric ? mn : 0, numeric ? mx : texts.Count - 1, texts, d.Type == typeof(int));
         }
 
-        private (DesignSettings? Design, CalibrationTarget? Target) Design()
+        private (DesignSettings? Design, CalibrationTarget? Target, IReadOnlyList<FitTarget> FitTargets) Design()
         {
-            if (!doc.Design.Valid) { Err("Design", "", "an object with Type factorial, lhs, morris, saltelli or abc", "missing"); return (null, null); }
+            IReadOnlyList<FitTarget> fitTargets = Array.Empty<FitTarget>();
+            if (!doc.Design.Valid) { Err("Design", "", "an object with Type factorial, lhs, morris, saltelli or abc", "missing"); return (null, null, fitTargets); }
             var de = doc.Design.Value!;
             string? type = Str(de.Type, "Design.Type");
-            if (type is null || !Enum.TryParse(type, true, out DesignType dt) || int.TryParse(type, out _))
+            if (type is null || !Enum.TryParse(type.Replace("-", ""), true, out DesignType dt) || int.TryParse(type, out _))
             {
-                Err("Design.Type", type ?? "", "factorial, lhs, morris, saltelli or abc", "unknown design type");
-                return (null, null);
+                Err("Design.Type", type ?? "", "factorial, lhs, morris, saltelli, abc or abc-smc", "unknown design type");
+                return (null, null, fitTargets);
             }
             var allowed = DesignKeys[dt];
             foreach (var k in de.GivenKeys())
@@ -281,7 +284,13 @@ public static class ExperimentFile
                 else if (targetFile is not null && baseDir is not null)
                     target = ReadTarget(Path.Combine(baseDir, targetFile), targetFile, targetMetric, file, errors);
             }
-            return (s, target);
+            if (dt == DesignType.AbcSmc)
+            {
+                // the abc-smc settings and targets are read by AbcSmcFile from the design object itself
+                using var design = JsonDocument.Parse(doc.Design.Raw, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+                fitTargets = AbcSmcFile.Read(design.RootElement, file, baseDir, canonical is not null, ref s, errors) ?? fitTargets;
+            }
+            return (s, target, fitTargets);
         }
 
         private int Replicates()
@@ -327,7 +336,7 @@ public static class ExperimentFile
             }
         }
 
-        private List<OutputExpr> Outputs(int weeks, DateOnly start, CalibrationTarget? target)
+        private List<OutputExpr> Outputs(int weeks, DateOnly start, CalibrationTarget? target, IReadOnlyList<FitTarget> fitTargets)
         {
             var outputs = new List<OutputExpr>();
             if (doc.Outputs.Valid)
@@ -348,6 +357,13 @@ public static class ExperimentFile
                 {
                     var ex = OutputExpr.TryParse(target.OutputFor(k), weeks, start, out var why);
                     if (ex is null) Err("Design.Target", target.File, "years (or weeks) inside the run", $"row {k + 1}: {why}");
+                    else if (!outputs.Any(x => x.Text == ex.Text)) outputs.Add(ex);
+                }
+            foreach (var ft in fitTargets)
+                for (int k = 0; k < ft.Series.Keys.Count; k++)
+                {
+                    var ex = OutputExpr.TryParse(ft.Series.OutputFor(k), weeks, start, out var why);
+                    if (ex is null) Err("Design.Targets", ft.Series.File, "years (or weeks) inside the run", $"row {k + 1}: {why}");
                     else if (!outputs.Any(x => x.Text == ex.Text)) outputs.Add(ex);
                 }
             if (outputs.Count == 0 && errors.Count == 0) Err("Outputs", "", OutputExpr.Allowed, "at least one output is needed");

@@ -44,6 +44,10 @@ internal sealed class KeyChecker(ResolutionContext ctx)
                 if (seg.Length == 1 && container != JsonKind.Array && (container is not null || src.Origin != SetLayer))
                     ctx.Error(src, "Timeline", src.Value, "an array of events", $"Timeline must be an array, got {kind}");
                 return; // events are checked by the timeline reader
+            case "References":
+                if (seg.Length == 1 && container != JsonKind.Array)
+                    ctx.Error(src, "References", src.Value, "an array of { Metric, File, Fit, Source }", $"References must be an array, got {kind}");
+                return; // read by the references reader
             case "Sources":
                 if (seg.Length == 1 && container != JsonKind.Array)
                     ctx.Error(src, "Sources", src.Value, "an array of strings", $"Sources must be an array, got {kind}");

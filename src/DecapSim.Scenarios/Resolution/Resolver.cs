@@ -6,7 +6,8 @@ namespace DecapSim.Scenarios;
 
 /// <summary>Resolves the merged layers of a scenario into a <see cref="LoadedScenario"/>, in order: key checking
 /// (<see cref="KeyChecker"/>), notes and provenance (<see cref="Provenance"/>), parameter values and seed
-/// (<see cref="ParameterBinder"/>), texts, data files (<see cref="FactionFiles"/>), the timeline
+/// (<see cref="ParameterBinder"/>), texts, data files (<see cref="FactionFiles"/>), reference series
+/// (<see cref="ReferencesReader"/>), the timeline
 /// (<see cref="TimelineReader"/>), binding, and faction and region names (<see cref="NameChecker"/>).
 /// Every error found is reported at once.</summary>
 internal sealed class Resolver
@@ -38,6 +39,7 @@ internal sealed class Resolver
         var title = Text("Name");
         var sources = Strings("Sources");
         var initial = new FactionFiles(ctx, provenance).Read();
+        var references = new ReferencesReader(ctx).Read();
         // The timeline needs only Weeks and StartDate: read it even when other values are bad, to report everything at once.
         IReadOnlyList<TimelineEvent> timeline = Array.Empty<TimelineEvent>();
         if (binder.Values.TryGetValue("Weeks", out var weeks) && binder.Values.TryGetValue("StartDate", out var start))
@@ -67,6 +69,7 @@ internal sealed class Resolver
             Provenance = provenance.Origins,
             Notes = provenance.Notes,
             Warnings = ctx.Warnings,
+            References = references,
         };
     }
 

@@ -9,7 +9,7 @@ namespace DecapSim.Scenarios;
 internal sealed class TimelineReader(ResolutionContext r, ModelParameters p)
 {
     private static readonly string[] Types = { "remove-leader", "kingpin-list", "set-policy", "campaign" };
-    private static readonly string[] Common = { "Type", "Week", "Date", "Label" };
+    private static readonly string[] Common = { "Type", "Week", "Date", "Label", "Source" };
 
     private static readonly Dictionary<string, string[]> Fields = new()
     {
@@ -61,6 +61,7 @@ internal sealed class TimelineReader(ResolutionContext r, ModelParameters p)
                      $"unknown key '{f.Key}' in a {type} event." + Suggest.DidYouMean(f.Key, allowed));
         int week = ReadWeek();
         var label = GetText("Label") ?? "";
+        GetText("Source"); // where the event comes from: documentation only, checked to be text
         switch (type)
         {
             case "remove-leader":
