@@ -31,6 +31,27 @@ public sealed class ExperimentCommandsTests : CliTestBase
     }
 
     [Fact]
+    public void AbcSmc_RunsAndWritesThePosterior_ButRefusesShards()
+    {
+        Write("tiny.json", """{ "Weeks": 6, "World": { "Kind": "grid", "Width": 3, "Height": 3 }, "Factions": { "Count": 4, "InitialMembers": 400 } }""");
+        Write("target.csv", "week,value\n5,3\n6,3\n");
+        var smc = Write("smc.json", """
+            { "Scenario": "tiny.json", "Parameters": [ { "Key": "Recruitment.Rho", "Range": [0.001, 0.004] } ],
+              "Design": { "Type": "abc-smc", "Particles": 4, "Budget": 6, "MinAcceptance": 0, "Targets": [ { "File": "target.csv", "Metric": "recruits", "Fit": [5, 5] } ] },
+              "Seed": 3 }
+            """);
+        var (code, o, _) = Run("experiment", "run", smc, "--out", Path.Combine(dir, "smc"), "--threads", "2");
+        Assert.Equal(0, code);
+        Assert.Contains("abc-smc design, at most 6 runs", o);
+        Assert.True(File.Exists(Path.Combine(dir, "smc", "posterior_summary.csv")));
+        Assert.True(File.Exists(Path.Combine(dir, "smc", "fit.csv")));
+        var (c2, _, err) = Run("experiment", "run", smc, "--shard", "0/2", "--out", Path.Combine(dir, "s0"));
+        Assert.Equal(2, c2);
+        Assert.Contains("cannot be sharded", err);
+        Assert.Equal(2, Run("experiment", "slurm", smc, "--shards", "2", "--out", Path.Combine(dir, "sl")).Code);
+    }
+
+    [Fact]
     public void Run_BadExperiment_ExitsWith2AndNamesTheKey()
     {
         Write("tiny.json", "{}");
