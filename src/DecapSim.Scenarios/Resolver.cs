@@ -94,6 +94,7 @@ internal sealed class Resolver
         var description = Text("Description");
         var title = Text("Name");
         var sources = Strings("Sources");
+        var baseline = ResolveBaseline();
         var initial = ReadFactionFiles(provenance, notes);
         // The timeline needs only Weeks and StartDate: read it even when other values are bad, to report everything at once.
         IReadOnlyList<TimelineEvent> timeline = Array.Empty<TimelineEvent>();
@@ -131,6 +132,7 @@ internal sealed class Resolver
             Question = question,
             Description = description,
             Sources = sources,
+            Baseline = baseline,
             Files = files.Select(f => f.Name).Reverse().ToArray(),
             Provenance = provenance,
             Notes = notes,
@@ -231,6 +233,38 @@ internal sealed class Resolver
         if (o.Src.Kind is not (JsonKind.String or JsonKind.Null))
             Error(o.Src, key, o.Src.Value, "text", $"{key} must be a string");
         return o.Src.Value;
+    }
+
+    /// <summary>The top-level <c>Baseline</c>: a bundled scenario's name (looked up next to the file that names it,
+    /// then among the bundled scenarios) or a path relative to that file; null when absent or empty.</summary>
+    private string? ResolveBaseline()
+    {
+        if (Origin("Baseline") is not { } o) return null;
+        const string allowed = "a bundled scenario name (\"baseline\") or a path to a scenario file";
+        if (o.Src.Kind is not (JsonKind.String or JsonKind.Null))
+        {
+            Error(o.Src, "Baseline", o.Src.Value, allowed, "Baseline must be a string");
+            return null;
+        }
+        string v = o.Src.Value.Trim();
+        if (v.Length == 0) return null;
+        string dir = o.Layer.BaseDir ?? Environment.CurrentDirectory;
+        bool looksLikePath = Path.HasExtension(v) || v.Contains('/') || v.Contains('\\');
+        var candidates = looksLikePath
+            ? new[] { Path.Combine(dir, v) }
+            : new[] { Path.Combine(dir, v + ".json"), ScenarioLocator.Resolve(v) };
+        var found = candidates.Select(Path.GetFullPath).FirstOrDefault(File.Exists);
+        if (found is null)
+        {
+            Error(o.Src, "Baseline", v, allowed, "baseline scenario not found");
+            return null;
+        }
+        if (string.Equals(found, Path.GetFullPath(path), StringComparison.Ordinal))
+        {
+            Error(o.Src, "Baseline", v, "another scenario", "a scenario cannot be its own baseline");
+            return null;
+        }
+        return found;
     }
 
     private IReadOnlyList<string> Strings(string key) =>
