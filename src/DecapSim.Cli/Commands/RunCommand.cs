@@ -64,9 +64,12 @@ public static class RunCommand
                         if (!q && !bar) err.WriteLine($"  replicate {done} of {reps} done ({sw.Elapsed.TotalSeconds:F1} s)");
                     }, cancel, weekDone));
                 if (!q) err.WriteLine($"wrote {ensemble.Files.Count} files to {dir} in {sw.Elapsed.TotalSeconds:F1} s");
-                foreach (var line in DecapSim.Experiments.Reports.ReportStats.Headlines(p, ensemble.Weekly, ensemble.Baseline)) console.Out.WriteLine(line);
-                string report = Path.Combine(dir, "report.html");
-                console.Out.WriteLine(File.Exists(report) ? Path.GetFullPath(report) : $"no report.html (see {Path.GetFullPath(dir)})");
+                if (!q)
+                {
+                    foreach (var line in DecapSim.Experiments.Reports.ReportStats.Headlines(p, ensemble.Weekly, ensemble.Baseline)) console.Out.WriteLine(line);
+                    string report = Path.Combine(dir, "report.html");
+                    console.Out.WriteLine(File.Exists(report) ? Path.GetFullPath(report) : $"no report.html (see {Path.GetFullPath(dir)})");
+                }
                 return ExitCodes.Ok;
             });
         });
