@@ -9,7 +9,7 @@ namespace DecapSim.Scenarios;
 
 /// <summary>Merges the layers with Microsoft.Extensions.Configuration, validates keys and values,
 /// binds the parameters and reads the timeline and data files.</summary>
-internal sealed class Resolver
+internal sealed partial class Resolver
 {
     private readonly List<Layer> layers;
     private readonly List<Layer> files;
@@ -96,6 +96,7 @@ internal sealed class Resolver
         var sources = Strings("Sources");
         var baseline = ResolveBaseline();
         var initial = ReadFactionFiles(provenance, notes);
+        var references = ReadReferences();
         // The timeline needs only Weeks and StartDate: read it even when other values are bad, to report everything at once.
         IReadOnlyList<TimelineEvent> timeline = Array.Empty<TimelineEvent>();
         if (values.TryGetValue("Weeks", out var weeks) && values.TryGetValue("StartDate", out var start))
@@ -137,6 +138,7 @@ internal sealed class Resolver
             Provenance = provenance,
             Notes = notes,
             Warnings = warnings,
+            References = references,
         };
     }
 
@@ -205,6 +207,10 @@ internal sealed class Resolver
                 if (seg.Length == 1 && container != JsonKind.Array && (container is not null || src.Origin != SetLayer))
                     Error(src, "Timeline", src.Value, "an array of events", $"Timeline must be an array, got {kind}");
                 return; // events are checked by the timeline reader
+            case "References":
+                if (seg.Length == 1 && container != JsonKind.Array)
+                    Error(src, "References", src.Value, "an array of { Metric, File, Fit, Source }", $"References must be an array, got {kind}");
+                return; // read by ReadReferences
             case "Sources":
                 if (seg.Length == 1 && container != JsonKind.Array)
                     Error(src, "Sources", src.Value, "an array of strings", $"Sources must be an array, got {kind}");
@@ -414,7 +420,7 @@ internal sealed class Resolver
     private sealed class TimelineReader(Resolver r, ModelParameters p)
     {
         private static readonly string[] Types = { "remove-leader", "kingpin-list", "set-policy", "campaign" };
-        private static readonly string[] Common = { "Type", "Week", "Date", "Label" };
+        private static readonly string[] Common = { "Type", "Week", "Date", "Label", "Source" };
 
         private static readonly Dictionary<string, string[]> Fields = new()
         {
@@ -466,6 +472,7 @@ internal sealed class Resolver
                          $"unknown key '{f.Key}' in a {type} event." + Suggest.DidYouMean(f.Key, allowed));
             int week = ReadWeek();
             var label = GetText("Label") ?? "";
+            GetText("Source"); // where the event comes from: documentation only, checked to be text
             switch (type)
             {
                 case "remove-leader":

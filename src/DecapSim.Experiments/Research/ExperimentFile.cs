@@ -36,6 +36,7 @@ public static class ExperimentFile
         [DesignType.Morris] = new[] { "Type", "Trajectories", "Levels" },
         [DesignType.Saltelli] = new[] { "Type", "N", "Bootstrap" },
         [DesignType.Abc] = new[] { "Type", "Draws", "Quantile", "Distance", "Target", "Metric" },
+        [DesignType.AbcSmc] = AbcSmcFile.DesignKeys,
     };
 
     /// <summary>Most units (design points x replicates) an experiment may have.</summary>
@@ -120,6 +121,7 @@ public static class ExperimentFile
         // design
         DesignSettings? design = null;
         CalibrationTarget? target = null;
+        IReadOnlyList<FitTarget> fitTargets = Array.Empty<FitTarget>();
         string? targetFile = null, targetMetric = null;
         if (!root.TryGetProperty("Design", out var de) || de.ValueKind != JsonValueKind.Object)
             Err("Design", "", "an object with Type factorial, lhs, morris, saltelli or abc", "missing");
@@ -127,8 +129,8 @@ public static class ExperimentFile
         {
             string? type = Str(de, "Type", file, errors, "Design.");
             DesignType dt = default;
-            if (type is null || !Enum.TryParse(type, true, out dt) || int.TryParse(type, out _))
-                Err("Design.Type", type ?? "", "factorial, lhs, morris, saltelli or abc", "unknown design type");
+            if (type is null || !Enum.TryParse(type.Replace("-", ""), true, out dt) || int.TryParse(type, out _))
+                Err("Design.Type", type ?? "", "factorial, lhs, morris, saltelli, abc or abc-smc", "unknown design type");
             else
             {
                 foreach (var prop in de.EnumerateObject())
@@ -178,6 +180,7 @@ public static class ExperimentFile
                     else if (targetFile is not null && baseDir is not null)
                         target = ReadTarget(Path.Combine(baseDir, targetFile), targetFile, targetMetric, file, errors);
                 }
+                if (dt == DesignType.AbcSmc) fitTargets = AbcSmcFile.Read(de, file, baseDir, canonical is not null, ref s, errors) ?? fitTargets;
                 design = s;
             }
         }
@@ -259,8 +262,16 @@ public static class ExperimentFile
                     if (ex is null) Err("Design.Target", target.File, "years (or weeks) inside the run", $"row {k + 1}: {why}");
                     else if (!outputs.Any(x => x.Text == ex.Text)) outputs.Add(ex);
                 }
+            foreach (var ft in fitTargets)
+                for (int k = 0; k < ft.Series.Keys.Count; k++)
+                {
+                    var ex = OutputExpr.TryParse(ft.Series.OutputFor(k), weeks, start, out var why);
+                    if (ex is null) Err("Design.Targets", ft.Series.File, "years (or weeks) inside the run", $"row {k + 1}: {why}");
+                    else if (!outputs.Any(x => x.Text == ex.Text)) outputs.Add(ex);
+                }
             if (outputs.Count == 0 && errors.Count == 0) Err("Outputs", "", OutputExpr.Allowed, "at least one output is needed");
         }
+        if (design is { Type: DesignType.AbcSmc }) design = AbcSmcFile.WithReplicates(design, replicates, file, errors);
         if (errors.Count > 0 || design is null || scenario is null) return null;
 
         long points = DesignPlan.PointCount(design, parameters);
@@ -269,7 +280,7 @@ public static class ExperimentFile
         return new Experiment
         {
             Name = name, Description = description, Scenario = scenario, ScenarioPath = scenarioPath, Overrides = overrides,
-            Parameters = parameters, Design = design, Replicates = replicates, Seed = seed, Outputs = outputs, Target = target,
+            Parameters = parameters, Design = design, Replicates = replicates, Seed = seed, Outputs = outputs, Target = target, Targets = fitTargets,
             BaseFingerprint = fingerprint, StartDate = start, Weeks = weeks,
         }.Seal();
     }
