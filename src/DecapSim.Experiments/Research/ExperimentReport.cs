@@ -16,7 +16,7 @@ public static class ExperimentReport
     /// <summary>Writes the analysis into <paramref name="outDir"/> (whose store holds every unit); returns the files written.</summary>
     public static IReadOnlyList<string> Write(Experiment e, string outDir, bool charts = true, Action<string>? warn = null)
     {
-        if (e.Design.Type == DesignType.AbcSmc) return AbcSmcReport.Write(e, outDir, charts);
+        if (e.Design.Type == DesignType.AbcSmc) return AbcSmcReport.Write(e, outDir, charts, warn);
         var plan = DesignPlan.For(e);
         string store = Path.Combine(outDir, "store");
         int R = e.Replicates, P = plan.Count, O = e.Outputs.Count, d = e.Parameters.Count;

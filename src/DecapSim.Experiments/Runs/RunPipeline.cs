@@ -86,7 +86,7 @@ public static class RunPipeline
         if (o.Charts)
             foreach (var f in ChartFiles.Write(Path.Combine(o.OutDir, "charts"), charts, o.Warn))
                 files.Add(Path.GetRelativePath(o.OutDir, f));
-        files.AddRange(HistoryReport.Write(o.OutDir, scenario, p.StartDate, p.Weeks, writer.Weekly, o.Charts));
+        files.AddRange(HistoryReport.Write(o.OutDir, scenario, p.StartDate, p.Weeks, writer.Weekly, o.Charts, o.Warn));
         if (o.Report)
         {
             RunReport.Write(Path.Combine(o.OutDir, "report.html"), scenario, p, o, writer, charts, baseline);
