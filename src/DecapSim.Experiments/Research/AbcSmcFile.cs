@@ -44,7 +44,7 @@ public static class AbcSmcFile
         void Err(string key, string value, string allowed, string message) => errors.Add(new ScenarioError(file, key, value, allowed, message));
         int Int(string key, int def, int min, int max)
         {
-            if (!de.TryGetProperty(key, out var v)) return def;
+            if (!Prop(de, key, out var v)) return def;
             if (v.ValueKind != JsonValueKind.Number || !v.TryGetInt32(out int x) || x < min || x > max)
             { Err("Design." + key, v.GetRawText(), $"a whole number in [{min}, {max}]", "out of range"); return def; }
             return x;
@@ -53,16 +53,16 @@ public static class AbcSmcFile
         {
             Particles = Int("Particles", 100, 4, ExperimentFile.MaxUnits),
             Budget = Int("Budget", DefaultBudget, 4, ExperimentFile.MaxUnits),
-            Quantile = de.TryGetProperty("Quantile", out _) ? s.Quantile : 0.5,
-            Distance = de.TryGetProperty("Distance", out _) ? s.Distance : AbcDistance.Mape,
+            Quantile = Prop(de, "Quantile", out _) ? s.Quantile : 0.5,
+            Distance = Prop(de, "Distance", out _) ? s.Distance : AbcDistance.Mape,
         };
         if (s.Quantile >= 1) Err("Design.Quantile", s.Quantile.ToString("R", CultureInfo.InvariantCulture), "a number in (0, 1)", "abc-smc keeps a share alpha < 1 of each generation");
-        if (de.TryGetProperty("MinAcceptance", out var ma))
+        if (Prop(de, "MinAcceptance", out var ma))
         {
             if (ma.ValueKind != JsonValueKind.Number || ma.GetDouble() < 0 || ma.GetDouble() > 1) Err("Design.MinAcceptance", ma.GetRawText(), "a number in [0, 1]", "out of range");
             else s = s with { MinAcceptance = ma.GetDouble() };
         }
-        if (!de.TryGetProperty("Targets", out var ts) || ts.ValueKind != JsonValueKind.Array || ts.GetArrayLength() == 0)
+        if (!Prop(de, "Targets", out var ts) || ts.ValueKind != JsonValueKind.Array || ts.GetArrayLength() == 0)
         {
             Err("Design.Targets", ts.ValueKind == JsonValueKind.Undefined ? "" : ts.GetRawText(),
                 "a non-empty array of { \"File\": \"x.csv\", \"Metric\": \"homicides\", \"Fit\": [from, to], \"Weight\": 1 }", "missing or empty");
@@ -75,22 +75,22 @@ public static class AbcSmcFile
             string kp = $"Design.Targets[{i++}]";
             if (t.ValueKind != JsonValueKind.Object) { Err(kp, t.GetRawText(), "an object with File, Metric, Fit, Weight", "must be an object"); continue; }
             foreach (var prop in t.EnumerateObject())
-                if (!TargetKeys.Contains(prop.Name, StringComparer.Ordinal) && !(canonical && prop.Name == "TargetValues"))
+                if (!TargetKeys.Contains(prop.Name, JsonInputPolicy.KeyComparer) && !(canonical && prop.Name == "TargetValues"))
                     Err($"{kp}.{prop.Name}", "", string.Join(", ", TargetKeys), "unknown key" + Suggest.DidYouMean(prop.Name, TargetKeys));
-            string? f = t.TryGetProperty("File", out var fe) && fe.ValueKind == JsonValueKind.String ? fe.GetString() : null;
+            string? f = Prop(t, "File", out var fe) && fe.ValueKind == JsonValueKind.String ? fe.GetString() : null;
             if (f is null) { Err(kp + ".File", "", "a CSV with columns year,value or week,value (relative to the experiment file)", "missing"); continue; }
-            string metric = t.TryGetProperty("Metric", out var me) && me.ValueKind == JsonValueKind.String ? me.GetString()! : "homicides";
+            string metric = Prop(t, "Metric", out var me) && me.ValueKind == JsonValueKind.String ? me.GetString()! : "homicides";
             if (!Core.Metrics.WeeklyMetrics.Columns.Contains(metric))
             { Err(kp + ".Metric", metric, "a weekly.csv column", "unknown metric" + Suggest.DidYouMean(metric, Core.Metrics.WeeklyMetrics.Columns)); continue; }
             double weight = 1;
-            if (t.TryGetProperty("Weight", out var we))
+            if (Prop(t, "Weight", out var we))
             {
                 if (we.ValueKind != JsonValueKind.Number || !(we.GetDouble() > 0) || !double.IsFinite(we.GetDouble()))
                 { Err(kp + ".Weight", we.GetRawText(), "a number > 0", "out of range"); continue; }
                 weight = we.GetDouble();
             }
             int? from = null, to = null;
-            if (t.TryGetProperty("Fit", out var fit))
+            if (Prop(t, "Fit", out var fit))
             {
                 if (fit.ValueKind != JsonValueKind.Array || fit.GetArrayLength() != 2 || fit.EnumerateArray().Any(x => x.ValueKind != JsonValueKind.Number || !x.TryGetInt32(out _)))
                 { Err(kp + ".Fit", fit.GetRawText(), "[from, to]: the first and last year (or week) fitted; the other rows are reported out of sample", "bad range"); continue; }
@@ -99,10 +99,10 @@ public static class AbcSmcFile
             }
             CalibrationTarget? series = null;
             var local = new List<ScenarioError>();
-            if (canonical && t.TryGetProperty("TargetValues", out var tv))
-                series = new CalibrationTarget(f, metric, tv.GetProperty("By").GetString() == "year",
-                    tv.GetProperty("Keys").EnumerateArray().Select(x => x.GetInt32()).ToArray(),
-                    tv.GetProperty("Values").EnumerateArray().Select(x => x.GetDouble()).ToArray());
+            if (canonical && Prop(t, "TargetValues", out var tv))
+                series = new CalibrationTarget(f, metric, Get(tv, "By").GetString() == "year",
+                    Get(tv, "Keys").EnumerateArray().Select(x => x.GetInt32()).ToArray(),
+                    Get(tv, "Values").EnumerateArray().Select(x => x.GetDouble()).ToArray());
             else if (baseDir is not null)
                 series = ExperimentFile.ReadTarget(Path.Combine(baseDir, f), f, metric, file, local);
             foreach (var x in local) errors.Add(x with { KeyPath = kp + ".File" });
@@ -113,6 +113,19 @@ public static class AbcSmcFile
         }
         return targets;
     }
+
+    /// <summary>The property <paramref name="key"/> of an object, its name matched as <see cref="JsonInputPolicy"/> says
+    /// (without case).</summary>
+    private static bool Prop(JsonElement o, string key, out JsonElement value)
+    {
+        foreach (var p in o.EnumerateObject())
+            if (string.Equals(p.Name, key, JsonInputPolicy.KeyComparison)) { value = p.Value; return true; }
+        value = default;
+        return false;
+    }
+
+    private static JsonElement Get(JsonElement o, string key) =>
+        Prop(o, key, out var v) ? v : throw new KeyNotFoundException(key);
 
     /// <summary>Checks the budget against the particles and replicates and sets the evaluation count.</summary>
     public static DesignSettings WithReplicates(DesignSettings s, int replicates, string file, List<ScenarioError> errors)

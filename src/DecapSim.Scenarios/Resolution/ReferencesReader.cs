@@ -4,24 +4,25 @@ using static DecapSim.Scenarios.ScenarioLoader;
 
 namespace DecapSim.Scenarios;
 
-internal sealed partial class Resolver
+/// <summary>Reads the scenario's <c>References</c> (observed series the run report compares with).</summary>
+internal sealed class ReferencesReader(ResolutionContext ctx)
 {
     private static readonly string[] ReferenceKeys = { "Metric", "File", "Fit", "Source" };
 
     /// <summary>Reads <c>References</c>: [ { "Metric": "homicides", "File": "x.csv", "Fit": [2007, 2018], "Source": "..." } ].</summary>
-    private IReadOnlyList<ReferenceSeries> ReadReferences()
+    public IReadOnlyList<ReferenceSeries> Read()
     {
         var list = new List<ReferenceSeries>();
-        var children = config.GetSection("References").GetChildren().ToList();
+        var children = ctx.Config.GetSection("References").GetChildren().ToList();
         foreach (var c in children.Where(c => !int.TryParse(c.Key, out _)))
-            Error(Origin(c.Path)?.Src, "References." + c.Key, "", "an array of { Metric, File, Fit, Source }", "References must be an array");
+            ctx.Error(ctx.Origin(c.Path)?.Src, "References." + c.Key, "", "an array of { Metric, File, Fit, Source }", "References must be an array");
         foreach (var c in children.Where(c => int.TryParse(c.Key, out _)).OrderBy(c => int.Parse(c.Key, CultureInfo.InvariantCulture)))
         {
             string at = "References." + c.Key;
-            Src? Src(string field) => Origin(c.Path + ":" + field)?.Src;
+            Src? Src(string field) => ctx.Origin(c.Path + ":" + field)?.Src;
             void Fail(string field, string value, string allowed, string message) =>
-                Error(Src(field) ?? Origin(c.Path)?.Src, $"{at}.{field}", value, allowed, message);
-            if (c.Value is not null) { Error(Origin(c.Path)?.Src, at, c.Value, "an object with Metric and File", "a reference must be an object"); continue; }
+                ctx.Error(Src(field) ?? ctx.Origin(c.Path)?.Src, $"{at}.{field}", value, allowed, message);
+            if (c.Value is not null) { ctx.Error(ctx.Origin(c.Path)?.Src, at, c.Value, "an object with Metric and File", "a reference must be an object"); continue; }
             bool ok = true;
             foreach (var f in c.GetChildren())
                 if (!ReferenceKeys.Contains(f.Key, StringComparer.OrdinalIgnoreCase))
@@ -43,7 +44,7 @@ internal sealed partial class Resolver
             var fileSrc = Src("File");
             var file = c["File"];
             if (file is null || fileSrc is null) { Fail("File", "", "a CSV with columns year,value, relative to the scenario file", "File is required"); continue; }
-            var layer = Origin(c.Path + ":File")!.Value.Layer;
+            var layer = ctx.Origin(c.Path + ":File")!.Value.Layer;
             var full = Path.GetFullPath(Path.Combine(layer.BaseDir ?? Environment.CurrentDirectory, file));
             if (!File.Exists(full)) { Fail("File", file, "an existing CSV file, relative to the scenario file", "file not found: " + Display(full)); continue; }
             var (years, values, problem) = ReadYearValues(full);
