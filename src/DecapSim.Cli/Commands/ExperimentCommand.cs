@@ -42,7 +42,8 @@ public static class ExperimentCommand
         var threads = new Option<int>("--threads") { Description = "Worker threads (results do not depend on it)", DefaultValueFactory = _ => Environment.ProcessorCount };
         var noCharts = new Option<bool>("--no-charts") { Description = "Skip the charts" };
         var quiet = new Option<bool>("--quiet") { Description = "No progress output" };
-        var cmd = new Command("run", "Run an experiment (or one shard of it); finished units are stored and skipped on re-runs") { file, outDir, shard, threads, noCharts, quiet };
+        var storedOnly = new Option<bool>("--report-stored") { Description = "Run nothing: write the analysis of what the store holds (an abc-smc calibration reports its last complete generation)" };
+        var cmd = new Command("run", "Run an experiment (or one shard of it); finished units are stored and skipped on re-runs") { file, outDir, shard, threads, noCharts, quiet, storedOnly };
         cmd.SetAction(parse =>
         {
             if (!TryParseShard(parse.GetValue(shard), out int i, out int n))
@@ -60,6 +61,12 @@ public static class ExperimentCommand
             Console.CancelKeyPress += onCancel;
             try
             {
+                if (parse.GetValue(storedOnly))
+                {
+                    var stored = ExperimentReport.Write(e, dir, !parse.GetValue(noCharts), w => console.Error.WriteLine("warning: " + w), partial: true);
+                    if (!q) console.Out.WriteLine($"wrote {stored.Count} files to {dir} from the stored runs");
+                    return ExitCodes.Ok;
+                }
                 long units = DesignPlan.PointCount(e.Design, e.Parameters) * e.Replicates;
                 if (!q) console.Out.WriteLine($"experiment {e.Name} ({e.Id[..12]}): {DesignSettings.TypeName(e.Design.Type)} design, {(e.Design.Type == DesignType.AbcSmc ? "at most " : "")}{units} runs" + (sharded ? $", shard {i}/{n}" : "") + $", {th} thread(s)");
                 var sw = System.Diagnostics.Stopwatch.StartNew();
@@ -83,6 +90,7 @@ public static class ExperimentCommand
                 console.Error.WriteLine("cancelled: finished runs are stored; run the same command again to resume");
                 return ExitCodes.RunFailed;
             }
+            catch (IncompleteException ex) { console.Error.WriteLine("error: " + ex.Message); return ExitCodes.RunFailed; }
             catch (ScenarioException ex) { ScenarioCli.PrintErrors(ex.Errors, console); return ExitCodes.BadInput; }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {

@@ -58,8 +58,9 @@ public static class AbcSmc
         CounterRng.Child(CounterRng.Key(seed, SeedPurpose), ((ulong)(uint)generation << 32) | (uint)index);
 
     /// <summary>Runs the calibration. <paramref name="evaluate"/> returns one distance per candidate of the batch, in
-    /// order (NaN or infinity for a failed run: never kept).</summary>
-    public static AbcSmcResult Run(AbcSmcSettings s, int d, ulong seed, Func<IReadOnlyList<AbcCandidate>, double[]> evaluate)
+    /// order (NaN or infinity for a failed run: never kept), or null to stop before that generation (the result is
+    /// then the population after the last complete generation; a report on an interrupted calibration).</summary>
+    public static AbcSmcResult Run(AbcSmcSettings s, int d, ulong seed, Func<IReadOnlyList<AbcCandidate>, double[]?> evaluate)
     {
         if (d < 1) throw new ArgumentOutOfRangeException(nameof(d), "at least one parameter");
         if (s.Particles < 3) throw new ArgumentOutOfRangeException(nameof(s), "at least 3 particles");
@@ -76,7 +77,7 @@ public static class AbcSmc
             for (int k = 0; k < d; k++) u[k] = rng0.Next();
             first[i] = new AbcCandidate(0, i, u, CandidateSeed(seed, 0, i));
         }
-        var dist0 = Evaluate(evaluate, first);
+        var dist0 = Evaluate(evaluate, first) ?? throw new IncompleteException("the first generation of the calibration has not finished");
         var pool = first.Select((c, i) => new AbcParticle(c, dist0[i], 1.0)).ToList();
         evaluated.AddRange(pool);
         var population = Best(pool, s.Kept);
@@ -105,6 +106,7 @@ public static class AbcSmc
                 batch[i] = new AbcCandidate(g, i, u, CandidateSeed(seed, g, i));
             }
             var dist = Evaluate(evaluate, batch);
+            if (dist is null) break;
             used += batch.Length;
             var fresh = new List<AbcParticle>(batch.Length);
             for (int i = 0; i < batch.Length; i++)
@@ -123,9 +125,10 @@ public static class AbcSmc
         return new AbcSmcResult(population, generations.ToArray(), evaluated, KernelSd(population, d));
     }
 
-    private static double[] Evaluate(Func<IReadOnlyList<AbcCandidate>, double[]> evaluate, AbcCandidate[] batch)
+    private static double[]? Evaluate(Func<IReadOnlyList<AbcCandidate>, double[]?> evaluate, AbcCandidate[] batch)
     {
         var d = evaluate(batch);
+        if (d is null) return null;
         if (d.Length != batch.Length) throw new InvalidOperationException($"evaluate returned {d.Length} distances for {batch.Length} candidates");
         return d.Select(x => double.IsNaN(x) ? double.PositiveInfinity : x).ToArray();
     }

@@ -13,11 +13,12 @@ namespace DecapSim.Experiments.Research;
 /// </summary>
 public static class AbcSmcReport
 {
-    /// <summary>Writes the analysis; throws <see cref="IncompleteException"/> if the store lacks a run of the calibration.</summary>
-    public static IReadOnlyList<string> Write(Experiment e, string outDir, bool charts = true, Action<string>? warn = null)
+    /// <summary>Writes the analysis; throws <see cref="IncompleteException"/> if the store lacks a run of the calibration
+    /// (with <paramref name="partial"/>, reports the population after the last generation the store holds completely).</summary>
+    public static IReadOnlyList<string> Write(Experiment e, string outDir, bool charts = true, Action<string>? warn = null, bool partial = false)
     {
         var outcome = AbcSmcRunner.Run(e, outDir, 1, simulate: (_, _) =>
-            throw new IncompleteException($"the store in {outDir} does not hold every run of the calibration; run `decapsim experiment run` to finish it"));
+            throw new IncompleteException($"the store in {outDir} does not hold every run of the calibration; run `decapsim experiment run` to finish it"), storedOnly: partial);
         var res = outcome.Result;
         var files = new List<string>();
         string paramHeader = string.Join(",", e.Parameters.Select(p => Csv.Text(p.Key)));

@@ -52,7 +52,7 @@ public static class AbcSmcRunner
     /// model (parameters, seeds) -> outputs. Runs go through <see cref="ReplicateScheduler"/>: results are stored and
     /// used in index order whatever the thread count.</summary>
     public static Outcome Run(Experiment e, string dir, int threads, Action<int, int>? progress = null, CancellationToken cancel = default,
-        Func<IReadOnlyList<KeyValuePair<string, string>>, Core.Seeds, double[]>? simulate = null)
+        Func<IReadOnlyList<KeyValuePair<string, string>>, Core.Seeds, double[]>? simulate = null, bool storedOnly = false)
     {
         string store = Path.Combine(dir, "store");
         Directory.CreateDirectory(store);
@@ -66,7 +66,7 @@ public static class AbcSmcRunner
             ModelParameters p = e.LoadParameters(values);
             return ExperimentRunner.Evaluate(e, ModelRun.Execute(p, seeds, 0, RunRecording.WeeklyOnly, cancel).Weekly);
         };
-        double[] Evaluate(IReadOnlyList<AbcCandidate> batch)
+        double[]? Evaluate(IReadOnlyList<AbcCandidate> batch)
         {
             var outputs = new double[batch.Count * e.Replicates][];
             var values = batch.Select(c => Values(e, c)).ToArray();
@@ -77,6 +77,7 @@ public static class AbcSmcRunner
                 if (stored is not null) { outputs[u] = stored.Outputs; skipped++; }
                 else todo.Add(u);
             }
+            if (storedOnly && todo.Count > 0) return null; // report on what is stored: stop before an unfinished generation
             try
             {
                 ReplicateScheduler.Run(todo.Count, threads, k =>

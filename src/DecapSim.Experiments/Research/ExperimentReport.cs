@@ -14,9 +14,10 @@ namespace DecapSim.Experiments.Research;
 public static class ExperimentReport
 {
     /// <summary>Writes the analysis into <paramref name="outDir"/> (whose store holds every unit); returns the files written.</summary>
-    public static IReadOnlyList<string> Write(Experiment e, string outDir, bool charts = true, Action<string>? warn = null)
+    /// <remarks>With <paramref name="partial"/> an abc-smc calibration reports its last complete generation (an interrupted run).</remarks>
+    public static IReadOnlyList<string> Write(Experiment e, string outDir, bool charts = true, Action<string>? warn = null, bool partial = false)
     {
-        if (e.Design.Type == DesignType.AbcSmc) return AbcSmcReport.Write(e, outDir, charts, warn);
+        if (e.Design.Type == DesignType.AbcSmc) return AbcSmcReport.Write(e, outDir, charts, warn, partial);
         var plan = DesignPlan.For(e);
         string store = Path.Combine(outDir, "store");
         int R = e.Replicates, P = plan.Count, O = e.Outputs.Count, d = e.Parameters.Count;

@@ -172,6 +172,22 @@ public class AbcSmcTests
     }
 
     [Fact]
+    public void Experiment_PartialReport_StopsAtTheLastCompleteGeneration()
+    {
+        using var t = new ResearchDir();
+        var e = SmcExperiment(t);
+        string dir = t.Sub("p");
+        ExperimentRunner.Run(e, dir, 0, 1, 2);
+        // drop one run of the last generation (generation 4): its results file names it
+        var last = Directory.GetFiles(Path.Combine(dir, "store"), "*.json").First(f => File.ReadAllText(f).Contains("\"point\": 4"));
+        File.Delete(last);
+        Assert.Throws<IncompleteException>(() => ExperimentReport.Write(e, dir));
+        ExperimentReport.Write(e, dir, charts: false, partial: true);
+        Assert.Equal(1 + 4, File.ReadAllLines(Path.Combine(dir, "generations.csv")).Length); // generations 0-3
+        Assert.Equal(1 + 15, File.ReadAllLines(Path.Combine(dir, "results.csv")).Length);
+    }
+
+    [Fact]
     public void Experiment_ReportWithoutRuns_IsIncomplete_AndMergeIsRefused()
     {
         using var t = new ResearchDir();
