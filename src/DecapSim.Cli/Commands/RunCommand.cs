@@ -18,9 +18,10 @@ public static class RunCommand
         var set = new Option<string[]>("--set") { Description = "Override a parameter: Section.Key=value (repeatable)" };
         var noCharts = new Option<bool>("--no-charts") { Description = "Skip the charts" };
         var quiet = new Option<bool>("--quiet") { Description = "No progress output" };
+        var format = FormatOption.Create(DecapSim.Experiments.Output.OutputFormat.Csv);
         var cmd = new Command("run", "Run a scenario (agent-based model) and write its outputs")
         {
-            scenario, seed, weeks, outDir, replicates, threads, set, noCharts, quiet,
+            scenario, seed, weeks, outDir, replicates, threads, set, noCharts, quiet, format,
         };
         cmd.SetAction(parse =>
         {
@@ -37,10 +38,11 @@ public static class RunCommand
             if (!CliGuard.InRange(console, "--replicates", reps, 1, 100_000)) return ExitCodes.BadInput;
             int th = parse.GetValue(threads);
             if (!CliGuard.InRange(console, "--threads", th, 1, 1024)) return ExitCodes.BadInput;
+            if (!FormatOption.TryGet(parse, format, console, out var fmt)) return ExitCodes.BadInput;
             ulong s = parse.GetValue(seed) ?? loaded.Seed;
             string dir = parse.GetValue(outDir)!;
             bool q = parse.GetValue(quiet);
-            var options = new RunPipeline.Options(dir, s, reps, th, !parse.GetValue(noCharts), "decapsim " + string.Join(' ', Environment.GetCommandLineArgs().Skip(1)));
+            var options = new RunPipeline.Options(dir, s, reps, th, !parse.GetValue(noCharts), "decapsim " + string.Join(' ', Environment.GetCommandLineArgs().Skip(1))) { Format = fmt };
             var sw = System.Diagnostics.Stopwatch.StartNew();
             return CliGuard.Run(console, dir, cancel =>
             {
