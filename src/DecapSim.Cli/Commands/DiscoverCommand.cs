@@ -17,11 +17,12 @@ public static class DiscoverCommand
         var aboveValue = new Option<double?>("--above-value") { Description = "Cases of interest: runs with the output at or above V" };
         var alpha = new Option<double>("--alpha") { Description = "Share of the box's runs each peel removes (at least one value of a parameter)", DefaultValueFactory = _ => 0.05 };
         var minMass = new Option<double>("--min-mass") { Description = "Smallest share of all runs a box may hold", DefaultValueFactory = _ => 0.05 };
+        var box = new Option<int?>("--box") { Description = "Report this box of the peeling trajectory (see prim.csv) instead of the one with the largest coverage x density" };
         var outDir = new Option<string?>("--out") { Description = "Folder for prim.csv, prim.txt and charts/ (default: DIR)" };
         var noCharts = new Option<bool>("--no-charts") { Description = "Skip the trade-off chart" };
         var cmd = new Command("discover", "Scenario discovery (PRIM): where in the varied parameters the output is low (or high)")
         {
-            dir, output, below, above, belowValue, aboveValue, alpha, minMass, outDir, noCharts,
+            dir, output, below, above, belowValue, aboveValue, alpha, minMass, box, outDir, noCharts,
         };
         cmd.SetAction(parse =>
         {
@@ -51,12 +52,13 @@ public static class DiscoverCommand
             {
                 try
                 {
-                    var result = ScenarioDiscovery.Run(data, rule, o, !parse.GetValue(noCharts), new PrimOptions(a, a, m));
+                    var result = ScenarioDiscovery.Run(data, rule, o, !parse.GetValue(noCharts), new PrimOptions(a, a, m, parse.GetValue(box)));
                     console.Out.WriteLine(result.Description);
                     console.Out.WriteLine($"wrote {string.Join(", ", result.Files)} to {o}");
                     return ExitCodes.Ok;
                 }
                 catch (DiscoveryException ex) { console.Error.WriteLine("error: " + ex.Message); return ExitCodes.BadInput; }
+                catch (ArgumentOutOfRangeException ex) when (parse.GetValue(box) is not null) { console.Error.WriteLine("error: --box: " + ex.Message.Split(" (Parameter")[0]); return ExitCodes.BadInput; }
             });
         });
         return cmd;

@@ -106,7 +106,7 @@ public static class ScenarioDiscovery
         if (File.Exists(parquet))
         {
             var t = ParquetTable.Read(parquet);
-            var rows = Enumerable.Range(0, t.Rows).Select(r => Enumerable.Range(0, t.Columns.Count).Select(c => t.CsvCell(r, c)).ToArray()).ToList();
+            var rows = Enumerable.Range(0, t.Rows).Select(r => Enumerable.Range(0, t.Columns.Count).Select(c => t.Text(r, c)).ToArray()).ToList();
             return (t.Columns.Select(c => c.Name).ToList(), rows);
         }
         throw new DiscoveryException($"{dir}: no results.csv or results.parquet");
@@ -130,7 +130,7 @@ public static class ScenarioDiscovery
         if (nCases == 0)
             throw new DiscoveryException($"no run has {data.Output} {(rule.Below ? "at or below" : "at or above")} {Csv.Num(t)}; choose another threshold");
         var prim = Prim.Run(data.X, cases, options);
-        string description = Describe(data, rule, t, prim);
+        string description = Describe(data, rule, t, prim, options?.Box is not null);
         Directory.CreateDirectory(outDir);
         var files = new List<string> { "prim.csv", "prim.txt" };
         WriteCsv(Path.Combine(outDir, "prim.csv"), data, prim);
@@ -147,7 +147,7 @@ public static class ScenarioDiscovery
 
     /// <summary>A bound as text: the number, or the category name.</summary>
     public static string ValueText(DiscoveryData data, int j, double v) =>
-        data.Categories[j] is { } cats ? cats[(int)v] : Csv.Num(v);
+        data.Categories[j] is { } cats ? cats[(int)v] : v.ToString("G6", CultureInfo.InvariantCulture);
 
     private static void WriteCsv(string path, DiscoveryData data, PrimResult prim)
     {
@@ -170,7 +170,7 @@ public static class ScenarioDiscovery
         (rule.Quantile is { } q ? $" (its {Csv.Num(Math.Round(q * 100, 2))}% quantile)" : "");
 
     /// <summary>The final box in words, with the trajectory's other notable boxes.</summary>
-    public static string Describe(DiscoveryData data, CaseRule rule, double t, PrimResult prim)
+    public static string Describe(DiscoveryData data, CaseRule rule, double t, PrimResult prim, bool asked = false)
     {
         var sb = new StringBuilder();
         int n = prim.TotalPoints;
@@ -179,15 +179,18 @@ public static class ScenarioDiscovery
         var restricted = b.Restricted(prim);
         if (restricted.Length == 0)
         {
-            sb.Append("No box restricts a parameter: no peel was possible (every varied parameter has a single value, or the minimum mass stops it).");
+            sb.Append(prim.Trajectory.Count == 1
+                ? "No box restricts a parameter: no peel was possible (every varied parameter has a single value, or the minimum mass stops it)."
+                : $"No box restricts a parameter: no peeled box holds a larger share of cases than the whole design ({Pct((double)prim.TotalCases / n)}), " +
+                  "so these parameters do not separate the cases from the other runs (more replicates or a wider range may).");
             return sb.ToString();
         }
         var parts = restricted.Select(j => Condition(data, prim, b, j)).ToList();
         sb.Append($"Box {b.Index}: {string.Join(" and ", parts)}: {Pct(b.Coverage)} of the cases ({b.Cases} of {prim.TotalCases}; coverage), " +
                   $"{Pct(b.Density)} of the runs in the box ({b.Cases} of {b.Points}; density), {Pct(b.Mass)} of all runs (mass).\n");
-        sb.Append(prim.Final == prim.Chosen
-            ? $"Chosen from the {prim.Trajectory.Count - 1} peeling step(s) as the box with the largest coverage x density; pasting did not widen it.\n"
-            : $"Box {prim.Chosen} (the largest coverage x density of the {prim.Trajectory.Count - 2} peeling step(s)) widened by pasting into box {b.Index}.\n");
+        int steps = prim.Trajectory.Count(x => x.Stage == "peel");
+        string why = asked ? $"box {prim.Chosen} of the {steps} peeling step(s), as asked (--box)" : $"box {prim.Chosen}, the largest coverage x density of the {steps} peeling step(s)";
+        sb.Append(prim.Final == prim.Chosen ? $"Chosen: {why}; pasting did not widen it.\n" : $"Chosen: {why}, widened by pasting into box {b.Index}.\n");
         sb.Append($"Without a box, {Pct((double)prim.TotalCases / n)} of the runs are cases; prim.csv lists every box of the trajectory (coverage falls as density rises).");
         return sb.ToString();
     }

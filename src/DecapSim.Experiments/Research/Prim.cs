@@ -6,7 +6,8 @@ namespace DecapSim.Experiments.Research;
 /// each step still removes a grid level.</param>
 /// <param name="PasteAlpha">Share of the box's points a paste adds (at least one level).</param>
 /// <param name="MinMass">Smallest share of all points a box may hold (beta_0).</param>
-public sealed record PrimOptions(double PeelAlpha = 0.05, double PasteAlpha = 0.05, double MinMass = 0.05);
+/// <param name="Box">The trajectory box to paste and report, instead of the automatic choice (null).</param>
+public sealed record PrimOptions(double PeelAlpha = 0.05, double PasteAlpha = 0.05, double MinMass = 0.05, int? Box = null);
 
 /// <summary>A box: inclusive bounds per parameter, on the parameters' own values, and its statistics.</summary>
 /// <param name="Index">Position on the trajectory (0 = every point).</param>
@@ -27,8 +28,8 @@ public sealed record PrimBox(int Index, double[] Lo, double[] Hi, int Points, in
 
 /// <summary>A PRIM run: the peeling trajectory, the box chosen from it, and that box after pasting (the last entry).</summary>
 /// <param name="Trajectory">Box 0 (all points), the peeled boxes, then the pasted box when pasting changed the chosen one.</param>
-/// <param name="Chosen">Index of the box chosen from the peeling trajectory (the largest coverage x density among
-/// boxes that restrict a parameter; 0 when no peel was possible).</param>
+/// <param name="Chosen">Index of the box chosen from the peeling trajectory: <see cref="PrimOptions.Box"/> when given,
+/// else the largest coverage x density among boxes that restrict a parameter (0 when no peel was possible).</param>
 /// <param name="Final">Index of the final box: the chosen box after pasting.</param>
 public sealed record PrimResult(IReadOnlyList<PrimBox> Trajectory, int Chosen, int Final, double[] DataMin, double[] DataMax, int TotalPoints, int TotalCases);
 
@@ -82,6 +83,11 @@ public static class Prim
         {
             double score = boxes[k].Coverage * boxes[k].Density;
             if (score > best) { best = score; chosen = k; }
+        }
+        if (o.Box is int k0)
+        {
+            if (k0 < 0 || k0 >= boxes.Count) throw new ArgumentOutOfRangeException(nameof(options), $"box {k0} is not on the trajectory (boxes 0..{boxes.Count - 1})");
+            chosen = k0;
         }
         int final = chosen;
         if (chosen > 0)

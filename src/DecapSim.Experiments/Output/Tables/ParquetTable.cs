@@ -49,7 +49,7 @@ public sealed class ParquetTable
     {
         var t = Nullable.GetUnderlyingType(f.ClrType) ?? f.ClrType;
         var type = t == typeof(int) ? ColumnType.Int32 : t == typeof(ulong) ? ColumnType.UInt64 : t == typeof(double) ? ColumnType.Double
-            : t == typeof(string) ? ColumnType.Text : t == typeof(DateOnly) ? ColumnType.Date
+            : t == typeof(string) || t == typeof(ReadOnlyMemory<char>) ? ColumnType.Text : t == typeof(DateOnly) ? ColumnType.Date
             : throw new InvalidDataException($"column {f.Name}: unsupported type {f.ClrType.Name}");
         return new TableColumn(f.Name, type, f.IsNullable);
     }
@@ -94,6 +94,13 @@ public sealed class ParquetTable
         DateOnly d => d.DayNumber,
         string s => double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) ? v : double.NaN,
         _ => double.NaN,
+    };
+
+    /// <summary>Cell (row, column) as lossless text (numbers round-trip; null is empty).</summary>
+    public string Text(int row, int col) => Values[col].GetValue(row) switch
+    {
+        double d => d.ToString("R", CultureInfo.InvariantCulture),
+        _ => CsvCell(row, col),
     };
 
     /// <summary>Cell (row, column) as the CSV writer writes it (so a table can be compared with its CSV cell by cell).</summary>
