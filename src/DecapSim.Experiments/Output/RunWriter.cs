@@ -81,7 +81,7 @@ public sealed class RunWriter : IDisposable
     public static StringBuilder WeeklyRow(StringBuilder sb, string replicate, int week, DateOnly start, in WeeklyMetrics m)
     {
         sb.Append(replicate).Append(',').Append(week).Append(',').Append(Csv.Date(start, week));
-        for (int k = 0; k < WeeklyMetrics.Columns.Length; k++) sb.Append(',').Append(Csv.Num(m.Get(k)));
+        for (int k = 0; k < WeeklyMetrics.Columns.Count; k++) sb.Append(',').Append(Csv.Num(m.Get(k)));
         return sb;
     }
 
@@ -100,7 +100,7 @@ public sealed class RunWriter : IDisposable
         {
             var m = r.Weekly[w];
             _weekly.Int(rep).Int(w).Date(_p.StartDate.AddDays(7 * w));
-            for (int k = 0; k < WeeklyMetrics.Columns.Length; k++) _weekly.Num(m.Get(k));
+            for (int k = 0; k < WeeklyMetrics.Columns.Count; k++) _weekly.Num(m.Get(k));
             _weekly.EndRow();
             for (int g = 0; g < _regionNames.Length; g++)
             {

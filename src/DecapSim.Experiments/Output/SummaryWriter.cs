@@ -32,7 +32,7 @@ public static class SummaryWriter
         int weeks = replicates[0].Length;
         var values = new double[replicates.Count];
         for (int w = 0; w < weeks; w++)
-            for (int k = 0; k < WeeklyMetrics.Columns.Length; k++)
+            for (int k = 0; k < WeeklyMetrics.Columns.Count; k++)
             {
                 for (int r = 0; r < replicates.Count; r++) values[r] = replicates[r][w].Get(k);
                 var st = Stats(values);

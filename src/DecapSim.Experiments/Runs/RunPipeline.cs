@@ -18,7 +18,7 @@ public static class RunPipeline
     }
 
     /// <summary>What a run produced: the files (relative to the output folder) and every replicate's weekly metrics
-    /// (replicate k used <see cref="ReplicateRunner.ReplicateSeed"/>(seed, k)).</summary>
+    /// (replicate k used <see cref="Core.Seeds.ForReplicate"/>(seed, k)).</summary>
     public sealed record Outcome(IReadOnlyList<string> Files, IReadOnlyList<WeeklyMetrics[]> Weekly);
 
     /// <summary>What an ensemble keeps in memory after its files are written (for comparisons and charts).</summary>
