@@ -61,7 +61,7 @@ public sealed class RunWriter : IDisposable
     public static readonly TableColumn[] FactionColumns =
     {
         TableColumn.Int("replicate"), TableColumn.Int("faction"), TableColumn.Text("name"), TableColumn.Int("parent", nullable: true),
-        TableColumn.Int("founded_week"), TableColumn.Int("ended_week", nullable: true), TableColumn.Text("end_reason"), TableColumn.Int("peak_members"),
+        TableColumn.Int("founded_week"), TableColumn.Int("ended_week", nullable: true), TableColumn.Text("end_reason", nullable: true), TableColumn.Int("peak_members"),
     };
 
     /// <summary>events.csv / events.parquet columns.</summary>
