@@ -65,8 +65,8 @@ public static class ExperimentFile
     public static Experiment Parse(string json, string display, string baseDir, string stem)
     {
         var errors = new List<ScenarioError>();
-        using var doc = JsonDocument.Parse(json);
-        var e = Parse(doc.RootElement, display, Path.GetFullPath(baseDir), stem, null, errors);
+        var doc = JsonSerializer.Deserialize<ExperimentDocument>(json, JsonInputPolicy.SerializerOptions)!;
+        var e = new Validation(doc, display, Path.GetFullPath(baseDir), null, errors).Run(stem);
         if (errors.Count > 0 || e is null) throw new ScenarioException(errors);
         return e;
     }
