@@ -53,7 +53,7 @@ public sealed class Simulation
         {
             new EventsProcess(), new EconomyProcess(), new ArmsProcess(), new RecruitmentProcess(), new ConflictProcess(),
             new EnforcementProcess(), new TargetingProcess(), new SuccessionProcess(), new RetaliationProcess(),
-            new TerritoryProcess(), new ConsolidationProcess(), new StateCapacityProcess(), new ExitsProcess(),
+            new TerritoryProcess(), new RivalryProcess(), new ConsolidationProcess(), new StateCapacityProcess(), new ExitsProcess(),
         };
         Observer = new Observer(world.RegionCount);
         ProcessTicks = new long[Processes.Count + 1];
@@ -97,6 +97,10 @@ public sealed class Simulation
         s.Counters.Clear();
         s.Removals.Clear();
         s.EnsureFactionArrays();
+        // last week's losses drive this week's mobilisation
+        (s.Losses, s.LossesThisWeek) = (s.LossesThisWeek, s.Losses);
+        Array.Clear(s.LossesThisWeek);
+        s.Incursions.Clear();
         s.Presence.Build(s.Members, s.World.CellCount, s.Factions.Capacity, s.Week, s.AgeWeightTable);
         s.RebuildUnitLists();
         var processes = Processes;

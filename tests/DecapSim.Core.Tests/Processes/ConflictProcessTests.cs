@@ -111,9 +111,9 @@ public class ConflictProcessTests
 public class ConflictSpatialTests
 {
     [Fact]
-    public void HazardOf_Grid_SameCellPlusWeightedNeighbours()
+    public void HazardOf_Grid_OneTermPerDyadNearTheCell()
     {
-        var p = TestModels.SmallGrid() with { Conflict = new ConflictParameters { Theta = 1e-6, AdjacentWeight = 0.25, SpatialScale = 2 } };
+        var p = TestModels.SmallGrid() with { Conflict = new ConflictParameters { DyadRate = 1e-3, AdjacentWeight = 0.25, BaseHostility = 0.3 } };
         var sim = new Simulation(p, 5);
         TestModels.Run(sim, 2);
         TestModels.StepUpTo<ConflictProcess>(sim);
@@ -122,24 +122,33 @@ public class ConflictSpatialTests
         var F = s.Factions;
         var world = s.World;
         var conflict = TestModels.Process<ConflictProcess>(sim);
-        double scale = 2 * world.CellCount / (1 + 0.25 * world.MeanDegree);
-        double Pressure(int c, int f)
-        {
-            double sum = 0;
-            for (int k = pres.CellEntryStart[c]; k < pres.CellEntryStart[c + 1]; k++)
-            {
-                int g = pres.EntryFaction[k];
-                if (g != f) sum += (F.Rivalry[F.Pair(f, g)] + F.War[F.Pair(f, g)] + 1) * s.Lethality[g] * pres.EntryCount[k];
-            }
-            return sum;
-        }
         int checkedEntries = 0;
         for (int e = 0; e < pres.EntryCountUsed; e++)
         {
             int c = pres.EntryCell[e], f = pres.EntryFaction[e];
-            double adj = 0;
-            for (int a = world.AdjacencyStart[c]; a < world.AdjacencyStart[c + 1]; a++) adj += Pressure(world.Adjacency[a], f);
-            double expected = Math.Min(1, 1e-6 * scale * F.InvAlly[f] * (Pressure(c, f) + 0.25 * adj));
+            // presence (count and lethality-weighted) near c, by faction
+            var count = new Dictionary<int, double>();
+            var armed = new Dictionary<int, double>();
+            void Add(int cell, double w)
+            {
+                var leth = s.Cells.Contested[cell] ? s.FrontLethality : s.Lethality;
+                for (int k = pres.CellEntryStart[cell]; k < pres.CellEntryStart[cell + 1]; k++)
+                {
+                    int g = pres.EntryFaction[k];
+                    count[g] = count.GetValueOrDefault(g) + w * pres.EntryCount[k];
+                    armed[g] = armed.GetValueOrDefault(g) + w * pres.EntryCount[k] * leth[g];
+                }
+            }
+            Add(c, 1);
+            for (int a = world.AdjacencyStart[c]; a < world.AdjacencyStart[c + 1]; a++) Add(world.Adjacency[a], 0.25);
+            double pressure = 0;
+            foreach (var (g, n) in count)
+            {
+                if (g == f) continue;
+                double k = F.Rivalry[F.Pair(f, g)] + F.War[F.Pair(f, g)] + (F.Alliance[F.Pair(f, g)] > 0 ? 0 : 0.3);
+                pressure += k * armed[g] / (count[f] + n);
+            }
+            double expected = count.Count < 2 ? 0 : Math.Min(1, 1e-3 * F.InvAlly[f] * pressure);
             Assert.Equal(expected, conflict.HazardOf(e), 12);
             if (expected > 0) checkedEntries++;
         }
