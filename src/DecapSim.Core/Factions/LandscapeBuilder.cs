@@ -255,9 +255,12 @@ public sealed class LandscapeBuilder
                 _s.Units.Lieutenant[unit] = i;
             }
         }
+        // a unit whose plazas drew no member has no one to head it: it never starts
+        for (int u = 0; u < _s.Units.Count; u++)
+            if (_s.Units.Faction[u] == f && _s.Units.Lieutenant[u] < 0) _s.Units.Active[u] = false;
         var cells = _s.Cells;
         for (int k = 0; k < plazas.Count; k++)
-            if (nUnits > 0 && cells.Controller[plazas[k]] == f) cells.HolderUnit[plazas[k]] = unitOfPlaza[k];
+            if (nUnits > 0 && cells.Controller[plazas[k]] == f && _s.Units.Active[unitOfPlaza[k]]) cells.HolderUnit[plazas[k]] = unitOfPlaza[k];
         if (nUnits > 0)
         {
             // the heir: a lieutenant of a random unit

@@ -168,7 +168,7 @@ public sealed record ConflictParameters
     [Param("Weight of contact between adjacent cells relative to the same cell", Unit = "ratio", Min = 0, Max = 1)]
     public double AdjacentWeight { get; init; } = 0.25;
     [Param("Spatial world: weekly death hazard of a member facing one rival group of hostility 1 that dominates its cell (each rival dyad adds theta_d K lambda n_g/(n_f + n_g); grows with dyads, not crowding)", Unit = "per member-week", Min = 0, Max = 1, Source = "calibrated on historical-2012: ~6,500 members killed a year in 2021-22 (Prieto-Curiel et al. 2023); dyads drive violence (Atuesta & Ponce 2017)")]
-    public double DyadRate { get; init; } = 8.0e-4;
+    public double DyadRate { get; init; } = 2.2e-3;
     [Param("Spatial world: hostility between unrelated, unallied groups with no rivalry (the well-mixed reference keeps 1)", Unit = "rivalry weight", Min = 0, Max = 10, Source = "assumption; low values allow a stable arrangement like 2007's (Atuesta & Ponce 2017)")]
     public double BaseHostility { get; init; } = 0.05;
     [Param("Rivalry added per week per contested cell two groups share", Unit = "rivalry weight per cell-week", Min = 0, Max = 10, Source = "assumption; turf wars escalate with contested contact (Osorio 2015)")]
@@ -292,7 +292,7 @@ public sealed record TerritoryParameters
     [Param("Weekly probability a soldier considers moving to an adjacent cell", Unit = "per week", Min = 0, Max = 1)]
     public double MoveRate { get; init; } = 0.01;
     [Param("Spin-up weeks before week 0 in which soldiers only move (settles the stylized initial placement)", Unit = "weeks", Min = 0, Max = 520)]
-    public int SpinUpWeeks { get; init; } = 13;
+    public int SpinUpWeeks { get; init; } = 6;
     [Param("Move rate during spin-up", Unit = "per week", Min = 0, Max = 1)]
     public double SpinUpMoveRate { get; init; } = 0.1;
     [Param("Weight of an enemy member against a soldier's share of a cell's value when choosing where to move (own members count 1)", Unit = "ratio", Min = 0, Max = 1000, Source = "assumption; groups hold plazas and probe weakly held or leaderless ones (Osorio 2015)")]
