@@ -23,7 +23,7 @@ public static class ExperimentCli
             if (!quiet) console.Out.WriteLine($"shard {shard}/{shards} stored in {dir}; when all shards are done: decapsim experiment merge <shard folders> --out <dir>");
             return ExitCodes.Ok;
         }
-        var files = ExperimentReport.Write(e, dir, charts, format);
+        var files = ExperimentReport.Write(e, dir, charts, w => console.Error.WriteLine("warning: " + w), format);
         if (!quiet) console.Out.WriteLine($"wrote {files.Count} files to {dir}: {string.Join(", ", files.Where(f => !f.StartsWith("charts/", StringComparison.Ordinal)))}");
         return ExitCodes.Ok;
     }

@@ -52,7 +52,7 @@ public static class DiscoverCommand
             {
                 try
                 {
-                    var result = ScenarioDiscovery.Run(data, rule, o, !parse.GetValue(noCharts), new PrimOptions(a, a, m, parse.GetValue(box)));
+                    var result = ScenarioDiscovery.Run(data, rule, o, !parse.GetValue(noCharts), new PrimOptions(a, a, m, parse.GetValue(box)), w => console.Error.WriteLine("warning: " + w));
                     console.Out.WriteLine(result.Description);
                     console.Out.WriteLine($"wrote {string.Join(", ", result.Files)} to {o}");
                     return ExitCodes.Ok;

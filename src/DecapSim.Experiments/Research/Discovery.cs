@@ -122,7 +122,7 @@ public static class ScenarioDiscovery
     }
 
     /// <summary>Runs PRIM and writes prim.csv, prim.txt and (with <paramref name="charts"/>) the trade-off chart into <paramref name="outDir"/>.</summary>
-    public static Discovery Run(DiscoveryData data, CaseRule rule, string outDir, bool charts = true, PrimOptions? options = null)
+    public static Discovery Run(DiscoveryData data, CaseRule rule, string outDir, bool charts = true, PrimOptions? options = null, Action<string>? warn = null)
     {
         double t = Threshold(rule, data.Y);
         var cases = data.Y.Select(v => rule.Below ? v <= t : v >= t).ToArray();
@@ -137,10 +137,9 @@ public static class ScenarioDiscovery
         AtomicFile.WriteAllText(Path.Combine(outDir, "prim.txt"), description + "\n");
         if (charts)
         {
-            string dir = Path.Combine(outDir, "charts");
-            Directory.CreateDirectory(dir);
-            AtomicFile.WriteAllText(Path.Combine(dir, "prim_tradeoff.svg"), DiscoveryCharts.TradeOff(data, rule, prim));
-            files.Add("charts/prim_tradeoff.svg");
+            var rendered = Charts.ChartRenderer.RenderAll(new[] { new Charts.ChartSpec("prim_tradeoff", "PRIM trade-off", DiscoveryCharts.TradeOff(data, rule, prim)) });
+            foreach (var f in Reports.ChartFiles.Write(Path.Combine(outDir, "charts"), rendered, warn))
+                files.Add("charts/" + Path.GetFileName(f));
         }
         return new Discovery(data, rule, t, cases, prim, description, files);
     }

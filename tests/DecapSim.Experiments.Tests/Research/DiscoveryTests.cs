@@ -37,7 +37,7 @@ public sealed class DiscoveryTests
         var axes = new[] { "Conflict.Theta=1.55e-8:1.55e-7:4", "Recruitment.Rho=0.001,0.003" }.Select(v => Sweep.ParseVary(v, errors)!).ToList();
         var e = Sweep.Build(new SweepRequest(s.Path_("small.json"), "small", dir, axes, 2, 26, true, 4, Array.Empty<string>(), Array.Empty<string>()), out _);
         ExperimentRunner.Run(e, dir, 0, 1, 2);
-        ExperimentReport.Write(e, dir, charts: false, OutputFormat.Parquet); // discover reads results.parquet when there is no CSV
+        ExperimentReport.Write(e, dir, charts: false, format: OutputFormat.Parquet); // discover reads results.parquet when there is no CSV
         Assert.False(File.Exists(Path.Combine(dir, "results.csv")));
         var data = ScenarioDiscovery.Load(dir, "cumulative_homicides");
         Assert.Equal(16, data.X.Length);

@@ -83,7 +83,7 @@ public sealed class SweepTests
         string dir = t.Sub("sweep");
         var e = Sweep.Build(Request(t, dir, 2, "Recruitment.Rho=0.001:0.003:3", "Conflict.CiviliansPerCartelDeath=1,4"), out _);
         ExperimentRunner.Run(e, dir, 0, 1, 2);
-        ExperimentReport.Write(e, dir, charts: true, OutputFormat.Both);
+        ExperimentReport.Write(e, dir, charts: true, format: OutputFormat.Both);
         var rows = TestScenarios.ReadCsv(Path.Combine(dir, "results.csv"));
         Assert.Equal(12, rows.Count);
         Assert.Equal("point,replicate,seed,Recruitment.Rho,Conflict.CiviliansPerCartelDeath,cumulative_homicides@12,active_factions@12,members@12,cumulative_revenue_usd@12",
@@ -106,7 +106,7 @@ public sealed class SweepTests
         ExperimentRunner.Run(e0, t.Sub("s0"), 0, 2, 1);
         ExperimentRunner.Run(e1, t.Sub("s1"), 1, 2, 1);
         var merged = ExperimentRunner.Merge(new[] { t.Sub("s0"), t.Sub("s1") }, t.Sub("m"));
-        ExperimentReport.Write(merged, t.Sub("m"), charts: false, OutputFormat.Csv);
+        ExperimentReport.Write(merged, t.Sub("m"), charts: false, format: OutputFormat.Csv);
         Assert.Equal(File.ReadAllBytes(Path.Combine(dir, "results.csv")), File.ReadAllBytes(Path.Combine(t.Sub("m"), "results.csv")));
     }
 }
