@@ -26,35 +26,62 @@ public sealed class DiscoveryTests
         Assert.Equal(7, ScenarioDiscovery.Threshold(new CaseRule(true, null, 7), y));
     }
 
-    [Fact]
-    public void Run_OnASweepFolder_WritesTheTrajectoryAndDescribesTheBox()
+    /// <summary>A 4 x 2 sweep with 2 replicates of the tiny scenario, tables as CSV and Parquet.</summary>
+    private static string SweepFolder(ResearchDir t)
     {
-        using var s = new TestScenarios();
-        using var t = new ResearchDir();
         string dir = t.Sub("sweep");
         var errors = new List<Scenarios.ScenarioError>();
-        // conflict lethality drives homicides; recruitment hardly does in half a year
-        var axes = new[] { "Conflict.Theta=1.55e-8:1.55e-7:4", "Recruitment.Rho=0.001,0.003" }.Select(v => Sweep.ParseVary(v, errors)!).ToList();
-        var e = Sweep.Build(new SweepRequest(s.Path_("small.json"), "small", dir, axes, 2, 26, true, 4, Array.Empty<string>(), Array.Empty<string>()), out _);
+        var axes = new[] { "Conflict.CiviliansPerCartelDeath=0:6:4", "Recruitment.Rho=0.001,0.003" }.Select(v => Sweep.ParseVary(v, errors)!).ToList();
+        var e = Sweep.Build(new SweepRequest(System.IO.Path.Combine(t.Path, "tiny.json"), "tiny", dir, axes, 2, 12, false, 4, Array.Empty<string>(), Array.Empty<string>()), out _);
         ExperimentRunner.Run(e, dir, 0, 1, 2);
-        ExperimentReport.Write(e, dir, charts: false, format: OutputFormat.Parquet); // discover reads results.parquet when there is no CSV
-        Assert.False(File.Exists(Path.Combine(dir, "results.csv")));
+        ExperimentReport.Write(e, dir, charts: false, format: OutputFormat.Both);
+        return dir;
+    }
+
+    [Fact]
+    public void Load_ParquetOnly_ReadsTheSameRunsAsTheCsv()
+    {
+        using var t = new ResearchDir();
+        string dir = SweepFolder(t);
+        var fromCsv = ScenarioDiscovery.Load(dir, "members");
+        File.Delete(System.IO.Path.Combine(dir, "results.csv"));
+        var fromParquet = ScenarioDiscovery.Load(dir, "members");
+        Assert.Equal(16, fromParquet.X.Length);
+        Assert.Equal("members@12", fromParquet.Output);
+        Assert.Equal(fromCsv.Y, fromParquet.Y);
+        Assert.Equal(fromCsv.X.Select(x => string.Join(",", x)), fromParquet.X.Select(x => string.Join(",", x)));
+        Assert.Equal(new[] { 0.0, 0, 2, 2, 4, 4, 6, 6 }, fromParquet.X.Take(16).Where((_, i) => i % 2 == 0).Select(x => x[0]).ToArray());
+    }
+
+    [Fact]
+    public void Run_PlantedOutputOnASweepFolder_WritesTheTrajectoryAndDescribesTheBox()
+    {
+        using var t = new ResearchDir();
+        string dir = SweepFolder(t);
+        // plant the answer: the output is low exactly where CiviliansPerCartelDeath <= 2 (whatever the model does)
+        string csv = System.IO.Path.Combine(dir, "results.csv");
+        var lines = File.ReadAllLines(csv);
+        var head = lines[0].Split(',');
+        int key = Array.IndexOf(head, "Conflict.CiviliansPerCartelDeath"), y = Array.IndexOf(head, "cumulative_homicides@12"), rep = Array.IndexOf(head, "replicate");
+        for (int i = 1; i < lines.Length; i++)
+        {
+            var c = lines[i].Split(',');
+            c[y] = (double.Parse(c[key], System.Globalization.CultureInfo.InvariantCulture) <= 2 ? 10 + int.Parse(c[rep]) : 50).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            lines[i] = string.Join(",", c);
+        }
+        File.WriteAllLines(csv, lines);
         var data = ScenarioDiscovery.Load(dir, "cumulative_homicides");
-        Assert.Equal(16, data.X.Length);
-        Assert.Equal("cumulative_homicides@26", data.Output);
         var d = ScenarioDiscovery.Run(data, new CaseRule(true, 0.5, null), t.Sub("d"));
-        var lines = File.ReadAllLines(Path.Combine(t.Sub("d"), "prim.csv"));
-        Assert.Equal("box,coverage,density,mass,parameter,lo,hi", lines[0]);
-        Assert.StartsWith("0,1,", lines[1]); // box 0: every run, all the cases
-        Assert.EndsWith(",1,,,", lines[1]);
-        // the low-violence box caps conflict lethality
+        var prim = File.ReadAllLines(System.IO.Path.Combine(t.Sub("d"), "prim.csv"));
+        Assert.Equal("box,coverage,density,mass,parameter,lo,hi", prim[0]);
+        Assert.Equal("0,1,0.5,1,,,", prim[1]); // box 0: every run; half of them are cases
         var box = d.Prim.Trajectory[d.Prim.Final];
-        Assert.True(box.Restricted(d.Prim).Contains(0), string.Join("\n", lines) + "\n" + string.Join("\n", data.X.Select((x, i) => string.Join(",", x) + " -> " + data.Y[i])));
-        Assert.True(box.Hi[0] < 1.55e-7);
-        Assert.True(box.Density > 0.5);
-        Assert.Contains("Conflict.Theta at most 1.085E-07", d.Description);
-        Assert.Contains("of the cases", File.ReadAllText(Path.Combine(t.Sub("d"), "prim.txt")));
-        Assert.True(File.Exists(Path.Combine(t.Sub("d"), "charts", "prim_tradeoff.svg")));
+        Assert.Equal(new[] { 0 }, box.Restricted(d.Prim));
+        Assert.Equal(2, box.Hi[0]);
+        Assert.Equal((1.0, 1.0), (box.Coverage, box.Density));
+        Assert.Contains("Conflict.CiviliansPerCartelDeath at most 2: 100% of the cases (8 of 8; coverage), 100% of the runs in the box", d.Description);
+        Assert.Contains("of the cases", File.ReadAllText(System.IO.Path.Combine(t.Sub("d"), "prim.txt")));
+        Assert.True(File.Exists(System.IO.Path.Combine(t.Sub("d"), "charts", "prim_tradeoff.svg")));
     }
 
     [Fact]
