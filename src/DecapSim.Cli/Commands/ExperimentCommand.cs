@@ -53,9 +53,7 @@ public static class ExperimentCommand
             string dir = parse.GetValue(outDir) ?? Path.Combine("experiments", System.Text.RegularExpressions.Regex.Replace(e.Name, "[^A-Za-z0-9_.-]", "_"));
             bool q = parse.GetValue(quiet);
             bool sharded = parse.GetValue(shard) is not null && n > 1;
-            using var cts = new CancellationTokenSource();
-            ConsoleCancelEventHandler onCancel = (_, a) => { a.Cancel = true; cts.Cancel(); };
-            Console.CancelKeyPress += onCancel;
+            using var cts = CliGuard.Signals(); // Ctrl-C and SIGTERM cancel the same way
             try
             {
                 long units = DesignPlan.PointCount(e.Design, e.Parameters) * e.Replicates;
@@ -66,6 +64,7 @@ public static class ExperimentCommand
                 {
                     if (!q) lock (gate) console.Out.WriteLine($"  run {done}/{total} done ({sw.Elapsed.TotalSeconds:F1} s)");
                 }, cts.Token);
+                foreach (var r in s.Repaired ?? Array.Empty<string>()) console.Error.WriteLine($"warning: stored result {r}: ran that unit again");
                 if (!q) console.Out.WriteLine($"{s.Ran} run(s) done, {s.Skipped} already stored, in {s.WallSeconds:F1} s");
                 if (sharded)
                 {
@@ -87,7 +86,6 @@ public static class ExperimentCommand
                 console.Error.WriteLine($"error: cannot write to {dir}: {ex.Message}");
                 return ExitCodes.RunFailed;
             }
-            finally { Console.CancelKeyPress -= onCancel; }
         });
         return cmd;
     }

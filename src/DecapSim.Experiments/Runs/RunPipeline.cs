@@ -52,7 +52,8 @@ public static class RunPipeline
         CancellationToken cancel = default, Action? weekDone = null)
     {
         var start = DateTimeOffset.Now;
-        Directory.CreateDirectory(o.OutDir);
+        using var folder = OutputFolder.Open(o.OutDir); // checked and locked before the first week; published as one set
+        o = o with { OutDir = folder.Staging };
         var world = Core.Simulation.BuildWorld(p.World, o.Seed); // the world every replicate runs on (structure seed)
         var files = new List<string> { "weekly.csv", "regions.csv", "factions.csv", "events.csv", "summary.csv", "regions_summary.csv" };
         using var writer = new RunWriter(o.OutDir, p, world.RegionNames);
@@ -73,6 +74,8 @@ public static class RunPipeline
         files.Add("manifest.json");
         ManifestWriter.Write(Path.Combine(o.OutDir, "manifest.json"), scenario, p, o.Seed, o.Replicates, o.Threads, start, DateTimeOffset.Now,
             writer.ProcessMilliseconds, o.Command, files);
+        writer.Dispose();
+        folder.Publish();
         return new Ensemble(writer.Weekly, writer.RegionHomicides, writer.RegionBlockades, writer.Removals, world.RegionNames,
             world.RegionNeighbours, files);
     }
