@@ -140,12 +140,16 @@ public static class ExperimentCommand
             if (!TryLoad(f, console, out var e)) return ExitCodes.BadInput;
             string dir = parse.GetValue(outDir)!;
             var o = new SlurmScript.Options(f, dir, n, parse.GetValue(partition), t, c, parse.GetValue(command)!);
+            var problems = SlurmScript.Validate(o);
+            foreach (var problem in problems) console.Error.WriteLine("error: " + problem);
+            if (problems.Count > 0) return ExitCodes.BadInput;
             string path;
             try { path = SlurmScript.Write(e, o); }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException) { console.Error.WriteLine($"error: cannot write to {dir}: {ex.Message}"); return ExitCodes.RunFailed; }
             console.Out.WriteLine($"wrote {path}");
-            console.Out.WriteLine($"submit:  sbatch {path}        (or sbatch --wait {path})");
-            console.Out.WriteLine($"then:    {o.Command} experiment merge {Path.GetFullPath(dir)}/shard-* --out {Path.Combine(Path.GetFullPath(dir), "merged")}");
+            string q = SlurmScript.Quote(path), full = SlurmScript.Quote(Path.GetFullPath(dir));
+            console.Out.WriteLine($"submit:  sbatch {q}        (or sbatch --wait {q})");
+            console.Out.WriteLine($"then:    {o.Command} experiment merge {full}/shard-* --out {SlurmScript.Quote(Path.Combine(Path.GetFullPath(dir), "merged"))}");
             return ExitCodes.Ok;
         });
         return cmd;
