@@ -36,6 +36,17 @@ public static class Program
             root.Subcommands.Add(ExperimentCommand.Build(console));
             ScenarioCli.ModelCatalog ??= new DecapSim.Scenarios.CoreModelCatalog();
             var parse = root.Parse(args);
+            // an unknown --option that an argument list swallowed ("compare a b --no-chart") is an error too
+            var unknown = parse.Tokens.TakeWhile(t => t.Type != System.CommandLine.Parsing.TokenType.DoubleDash)
+                .Where(t => t.Type == System.CommandLine.Parsing.TokenType.Argument && t.Value.StartsWith("--", StringComparison.Ordinal) && t.Value.Length > 2)
+                .Select(t => t.Value).ToList();
+            if (parse.Errors.Count == 0 && unknown.Count > 0)
+            {
+                foreach (var u in unknown)
+                    console.Error.WriteLine($"error: Unrecognized option '{u}'." + DidYouMean($"Unrecognized command or argument '{u}'.", parse.CommandResult.Command));
+                console.Error.WriteLine($"(see `{CommandPath(parse.CommandResult)} --help`)");
+                return ExitCodes.BadInput;
+            }
             if (parse.Errors.Count > 0)
             {
                 var command = parse.CommandResult.Command;

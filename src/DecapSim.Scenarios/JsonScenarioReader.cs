@@ -35,7 +35,7 @@ internal static class JsonScenarioReader
             return null;
         }
         var first = span.TrimStart(" \t\r\n"u8)[0];
-        if (first != (byte)'{' && first != (byte)'/')
+        if (first is not ((byte)'{' or (byte)'[' or (byte)'/' or (byte)'"' or (byte)'-' or >= (byte)'0' and <= (byte)'9'))
         {
             // not JSON at all (a password file, a CSV...): say so without echoing any of it
             errors.Add(new(display, "", "", "a JSON object { ... }", "not a JSON scenario file (it does not start with '{')"));

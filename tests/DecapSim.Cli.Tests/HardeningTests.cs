@@ -60,8 +60,9 @@ public sealed class HardeningTests : CliTestBase
     public void Batch_WeeksAndSet_ApplyToEveryScenario()
     {
         var s = Write("tiny.json", Tiny);
+        var b = Write("base.json", Tiny);
         var outDir = Path.Combine(dir, "b");
-        var (code, _, err) = Run("batch", s, "--baseline", s, "--weeks", "4", "--set", "Arms.Interdiction=0.5", "--no-charts", "-o", outDir, "-q");
+        var (code, _, err) = Run("batch", s, "--baseline", b, "--weeks", "4", "--set", "Arms.Interdiction=0.5", "--no-charts", "-o", outDir, "-q");
         Assert.True(code == 0, err);
         var manifest = File.ReadAllText(Path.Combine(outDir, "tiny", "manifest.json"));
         Assert.Contains("\"weeks\": 4", manifest);
