@@ -34,6 +34,12 @@ public static class ExperimentRunner
     {
         var sw = Stopwatch.StartNew();
         using var folder = OutputFolder.Open(dir, staged: false); // checked and locked: one writer per store
+        if (e.Design.Type == DesignType.AbcSmc)
+        {
+            if (shards > 1) throw new MergeException("an abc-smc calibration runs generation by generation (each depends on the last) and cannot be sharded; run it without --shard (--threads uses the cores of one machine)");
+            var o = AbcSmcRunner.Run(e, dir, threads, progress, cancel);
+            return new Summary(o.Ran + o.Skipped, o.Skipped, o.Ran, sw.Elapsed.TotalSeconds);
+        }
         var plan = DesignPlan.For(e);
         string store = Path.Combine(dir, "store");
         Directory.CreateDirectory(store);
@@ -108,7 +114,9 @@ public static class ExperimentRunner
         if (!File.Exists(path)) throw new MergeException($"{dir}: not a shard folder (no {ShardManifest}; run `decapsim experiment run <file> --shard i/N --out {dir}` first)");
         try
         {
-            using var doc = JsonDocument.Parse(File.ReadAllText(path));
+            var text = Scenarios.InputFile.TryReadAllText(path, Scenarios.InputFile.Limit.Json, out var problem)
+                ?? throw new MergeException($"{path}: unreadable shard manifest ({problem})");
+            using var doc = JsonDocument.Parse(text);
             var id = doc.RootElement.GetProperty("experiment_id").GetString()!;
             var canonical = doc.RootElement.GetProperty("experiment").GetRawText();
             return (id, canonical);
@@ -133,6 +141,7 @@ public static class ExperimentRunner
             throw new MergeException("shards belong to different experiments: " +
                 string.Join("; ", manifests.Select(m => $"{m.Dir} has experiment {m.M.Id[..12]}")) + ". Merge only shards of one experiment.");
         var e = ExperimentFile.FromCanonical(manifests[0].M.Canonical, Path.Combine(manifests[0].Dir, ShardManifest));
+        if (e.Design.Type == DesignType.AbcSmc) throw new MergeException("an abc-smc calibration cannot be sharded, so there is nothing to merge");
         if (e.Id != ids[0]) throw new MergeException($"{manifests[0].Dir}: manifest id does not match its experiment (edited by hand?)");
         var plan = DesignPlan.For(e);
         using var folder = OutputFolder.Open(outDir, staged: false);
