@@ -183,4 +183,24 @@ public sealed class HardeningTests : CliTestBase
         Assert.Empty(Directory.GetFiles(outDir, "*.partial", SearchOption.AllDirectories));
         Assert.Empty(Directory.GetFileSystemEntries(outDir).Where(e => Path.GetFileName(e) != OutputFolder.LockName));
     }
+
+    [Fact]
+    public void ExperimentFile_AgreesWithTheScenarioParser_OnDuplicateAndCaseInsensitiveKeys()
+    {
+        // the original defect: "Seed": 7, "Seed": 8 took 8, and keys were case-sensitive, unlike scenario files
+        Write("tiny.json", Tiny);
+        const string body = """
+            "Scenario": "tiny.json", "Parameters": [ { "Key": "Recruitment.Rho", "Range": [0.001, 0.004] } ],
+            "Design": { "Type": "lhs", "Samples": 2, "Bins": 2 }, "Replicates": 1, "Outputs": [ "members@5" ]
+            """;
+        var dup = Write("dup.json", "{ " + body + ", \"Seed\": 7, \"Seed\": 8 }");
+        var (code, _, err) = Run("experiment", "slurm", dup, "--shards", "2", "--out", Path.Combine(dir, "d"));
+        Assert.Equal(ExitCodes.BadInput, code);
+        Assert.Contains("duplicate key", err);
+        var scenarioDup = Write("sdup.json", """{ "Seed": 7, "seed": 8 }""");
+        Assert.Contains("duplicate key", Run("validate", scenarioDup).Err);
+        var lower = Write("lower.json", "{ " + body.Replace("\"Scenario\"", "\"scenario\"").Replace("\"Replicates\"", "\"REPLICATES\"") + ", \"seed\": 7 }");
+        var ok = Run("experiment", "slurm", lower, "--shards", "2", "--out", Path.Combine(dir, "l"));
+        Assert.True(ok.Code == 0, ok.Err);
+    }
 }
