@@ -24,8 +24,12 @@ public sealed class MemberTable
     public byte[] Status;
     /// <summary>Week of release for imprisoned members.</summary>
     public int[] ReleaseWeek;
-    /// <summary>This week's presence entry (cell x faction), or -1 (recruited this week, or not active).</summary>
+    /// <summary>This week's presence entry (the <see cref="PresenceIndex"/>'s stable entry id of the member's cell x
+    /// faction at the week's snapshot), or -1 (recruited, released, removed or imprisoned since the snapshot).</summary>
     public int[] Entry;
+    /// <summary>The stable presence entry whose member list holds this slot (-1 none), kept by
+    /// <see cref="PresenceIndex"/>; a slot freed and reused within a week stays listed until the next snapshot.</summary>
+    public int[] ListEntry;
 
     private int[] _free;
     private int _freeCount;
@@ -41,6 +45,8 @@ public sealed class MemberTable
         Faction = new int[capacity]; Rank = new byte[capacity]; Unit = new int[capacity]; Cell = new int[capacity];
         AgeAtWeek0 = new float[capacity]; Loyalty = new float[capacity]; Status = new byte[capacity];
         ReleaseWeek = new int[capacity]; Entry = new int[capacity]; _free = new int[capacity];
+        ListEntry = new int[capacity];
+        Array.Fill(ListEntry, -1);
     }
 
     /// <summary>Adds an active member and returns its index (reuses a free slot when there is one).</summary>
@@ -89,5 +95,8 @@ public sealed class MemberTable
         Array.Resize(ref Faction, n); Array.Resize(ref Rank, n); Array.Resize(ref Unit, n); Array.Resize(ref Cell, n);
         Array.Resize(ref AgeAtWeek0, n); Array.Resize(ref Loyalty, n); Array.Resize(ref Status, n);
         Array.Resize(ref ReleaseWeek, n); Array.Resize(ref Entry, n); Array.Resize(ref _free, n);
+        int old = ListEntry.Length;
+        Array.Resize(ref ListEntry, n);
+        Array.Fill(ListEntry, -1, old, n - old);
     }
 }

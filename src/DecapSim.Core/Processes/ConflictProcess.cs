@@ -40,9 +40,10 @@ public sealed class ConflictProcess : IProcess
         int blocks = C >= ParallelCells ? Blocks : 1;
         while (_scratch.Count < blocks) _scratch.Add(new Scratch());
         foreach (var sc in _scratch) sc.Ensure(cap);
-        if (blocks == 1) Hazards(s, 0, C, theta, w, _scratch[0]);
-        else Parallel.For(0, blocks, b => Hazards(s, (int)((long)C * b / blocks), (int)((long)C * (b + 1) / blocks), theta, w, _scratch[b]));
         int seen = 0;
+        _scratch[0].Direct = blocks == 1;
+        if (blocks == 1) { Hazards(s, 0, C, theta, w, _scratch[0]); seen = _seenDirect; _seenDirect = 0; }
+        else Parallel.For(0, blocks, b => Hazards(s, (int)((long)C * b / blocks), (int)((long)C * (b + 1) / blocks), theta, w, _scratch[b]));
         for (int b = 0; b < blocks; b++)
         {
             var pairs = _scratch[b].Pairs;
@@ -89,6 +90,8 @@ public sealed class ConflictProcess : IProcess
         public double[] Near = Array.Empty<double>();
         public int[] Touched = Array.Empty<int>();
         public readonly List<int> Pairs = new(256);
+        /// <summary>Sequential run: mark pairs straight into the process's seen set instead of listing them.</summary>
+        public bool Direct;
         public void Ensure(int cap)
         {
             if (Near.Length < cap) { Near = new double[cap]; Touched = new int[cap]; }
@@ -138,20 +141,20 @@ public sealed class ConflictProcess : IProcess
                         double ng = near[g];
                         if (ng <= 0) continue;
                         pressure += _rivalWeight[k] * ng;
-                        if (f < g) sc.Pairs.Add(f * cap + g);
+                        if (f < g) { if (sc.Direct) MarkPair(f * cap + g, ref _seenDirect); else sc.Pairs.Add(f * cap + g); }
                     }
                 }
                 else
                 {
-                    // fewer factions nearby than rivals: look the nearby ones up in the dense matrices
-                    int row = f * cap;
+                    // fewer factions nearby than rivals: look the nearby ones up in this week's compact matrix
+                    int row = f * cap, hrow = f * _hostileStride;
                     for (int t = 0; t < touched; t++)
                     {
                         int g = touchedList[t];
-                        double r = F.Rivalry[row + g] + F.War[row + g];
+                        double r = _hostile[hrow + g];
                         if (r <= 0 || g == f) continue;
                         pressure += r * near[g];
-                        if (f < g) sc.Pairs.Add(row + g);
+                        if (f < g) { if (sc.Direct) MarkPair(row + g, ref _seenDirect); else sc.Pairs.Add(row + g); }
                     }
                 }
                 _hazard[e] = Math.Min(1.0, theta * invAlly[f] * pressure);
@@ -160,6 +163,10 @@ public sealed class ConflictProcess : IProcess
         }
     }
     private int[] _rivalStart = Array.Empty<int>();
+    /// <summary>R_fg + War_fg for this week, rows of active factions only, stride = faction count (a few MB smaller
+    /// than the two capacity x capacity matrices it is read from, so the per-cell lookups stay in cache).</summary>
+    private double[] _hostile = Array.Empty<double>();
+    private int _hostileStride;
     private int[] _rivalTarget = Array.Empty<int>();
     private double[] _rivalWeight = Array.Empty<double>();
 
@@ -176,15 +183,18 @@ public sealed class ConflictProcess : IProcess
         var F = s.Factions;
         int n = F.Count, cap = F.Capacity;
         if (_rivalStart.Length < cap + 1) _rivalStart = new int[cap + 1];
+        if (_hostile.Length < n * n) _hostile = new double[Math.Max(n * n, Math.Min(cap * cap, 2 * n * n))];
+        _hostileStride = n;
         int k = 0;
         for (int f = 0; f < n; f++)
         {
             _rivalStart[f] = k;
             if (!F.Active[f]) continue;
-            int row = f * cap;
+            int row = f * cap, hrow = f * n;
             for (int g = 0; g < n; g++)
             {
                 double r = F.Rivalry[row + g] + F.War[row + g];
+                _hostile[hrow + g] = r;
                 if (r <= 0 || g == f) continue;
                 if (k == _rivalTarget.Length) { Array.Resize(ref _rivalTarget, Math.Max(256, k * 2)); Array.Resize(ref _rivalWeight, Math.Max(256, k * 2)); }
                 _rivalTarget[k] = g; _rivalWeight[k] = r; k++;
@@ -192,6 +202,8 @@ public sealed class ConflictProcess : IProcess
         }
         for (int f = n; f <= cap; f++) _rivalStart[f] = k;
     }
+
+    private int _seenDirect;
 
     private void MarkPair(int index, ref int seen)
     {

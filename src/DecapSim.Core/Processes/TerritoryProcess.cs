@@ -74,6 +74,8 @@ public sealed class TerritoryProcess : IProcess
         int C = world.CellCount;
         if (_total.Length < C) _total = new int[C];
         if (_best.Length < entries) _best = new double[Math.Max(entries, _best.Length * 2)];
+        if (_base.Length < C) _base = new double[C];
+        for (int c = 0; c < C; c++) _base[c] = cells.RouteValue[c] + 1e-9 * world.Population[c];
         for (int c = 0; c < C; c++)
         {
             int t = 0;
@@ -148,11 +150,13 @@ public sealed class TerritoryProcess : IProcess
     }
     private int[] _total = Array.Empty<int>();
     private double[] _best = Array.Empty<double>();
+    /// <summary>This week's route value of each cell plus its population tie-break (computed once per week).</summary>
+    private double[] _base = Array.Empty<double>();
 
     /// <summary>Route value per member a soldier of f would share in cell c (enemies count double; vacuums pull).</summary>
-    private static double Value(ModelState s, int c, int f, int own, int enemy, double pull, int week, int joining)
+    private double Value(ModelState s, int c, int f, int own, int enemy, double pull, int week, int joining)
     {
-        double v = s.Cells.RouteValue[c] + 1e-9 * s.World.Population[c];
+        double v = _base[c];
         if (s.Cells.VacuumUntil[c] > week && s.Cells.Controller[c] != f) v *= 1 + pull;
         return v / (1 + own + joining + 2.0 * enemy);
     }
