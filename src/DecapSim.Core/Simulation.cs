@@ -8,7 +8,7 @@ using DecapSim.Core.World;
 namespace DecapSim.Core;
 
 /// <summary>
-/// Builds a model from (parameters, seed) and steps it week by week. The model is a function of those two
+/// Builds a model from (parameters, seeds) and steps it week by week. The model is a function of those two
 /// inputs only: no clock, no I/O, no shared randomness.
 /// </summary>
 public sealed class Simulation
@@ -21,13 +21,15 @@ public sealed class Simulation
     public Observer Observer { get; }
 
     /// <param name="p">The parameters.</param>
-    /// <param name="seed">The seed of the run's dynamics.</param>
-    /// <param name="structureSeed">The seed of the world's geometry and the initial factions and networks (default:
-    /// <paramref name="seed"/>). Replicates of an ensemble share one structure seed, so they differ only in their
-    /// dynamics, not in the map or the rivalry network they start from.</param>
-    public Simulation(ModelParameters p, ulong seed, ulong? structureSeed = null)
+    /// <param name="seeds">The structure seed (world, initial factions and networks: what replicates of an ensemble
+    /// share) and the dynamics seed (see <see cref="Seeds.ForReplicate"/>).</param>
+    /// <param name="schedule">The ordered weekly processes (default: <see cref="DefaultSchedule"/>); a test may run a
+    /// subset without switches on parameters.</param>
+    public Simulation(ModelParameters p, Seeds seeds, IReadOnlyList<IProcess>? schedule = null)
     {
-        ulong structure = structureSeed ?? seed;
+        ArgumentNullException.ThrowIfNull(p);
+        ulong structure = seeds.Structure, seed = seeds.Dynamics;
+        Seeds = seeds;
         var world = BuildWorld(p.World, structure);
         long initial = p.InitialFactions?.Factions.Sum(f => (long)f.Members) ?? p.Factions.InitialMembers;
         int memberCap = (int)Math.Min(int.MaxValue / 2, initial * 3 / 2 + 1024);
@@ -49,19 +51,23 @@ public sealed class Simulation
         SpinUp(s);
         TerritoryProcess.UpdateControl(s);
         s.LiveMembers = (int[])s.Presence.FactionMembers.Clone();
-        Processes = new IProcess[]
-        {
-            new EventsProcess(), new EconomyProcess(), new ArmsProcess(), new RecruitmentProcess(), new ConflictProcess(),
-            new EnforcementProcess(), new TargetingProcess(), new SuccessionProcess(), new RetaliationProcess(),
-            new TerritoryProcess(), new ConsolidationProcess(), new StateCapacityProcess(), new ExitsProcess(),
-        };
+        Processes = schedule ?? DefaultSchedule();
         Observer = new Observer(world.RegionCount);
-        ProcessTicks = new long[Processes.Count + 1];
     }
 
-    /// <summary>Time spent in each process (Stopwatch ticks; last slot = the weekly snapshot). Diagnostics only:
-    /// never part of the results.</summary>
-    public long[] ProcessTicks { get; private set; } = Array.Empty<long>();
+    /// <summary>The seeds this run was built from.</summary>
+    public Seeds Seeds { get; }
+
+    /// <summary>Optional diagnostics hooks around each part of the step (never part of the results).</summary>
+    public IStepObserver? StepObserver { get; set; }
+
+    /// <summary>The weekly processes of MODEL.md section 3, in order (new instances: processes keep scratch state).</summary>
+    public static IProcess[] DefaultSchedule() => new IProcess[]
+    {
+        new EventsProcess(), new EconomyProcess(), new ArmsProcess(), new RecruitmentProcess(), new ConflictProcess(),
+        new EnforcementProcess(), new TargetingProcess(), new SuccessionProcess(), new RetaliationProcess(),
+        new TerritoryProcess(), new ConsolidationProcess(), new StateCapacityProcess(), new ExitsProcess(),
+    };
 
     /// <summary>Spin-up: soldiers only move for a number of weeks (negative week numbers) so the stylized initial
     /// placement settles before week 0.</summary>
@@ -92,7 +98,8 @@ public sealed class Simulation
     {
         var s = State;
         if (s.AgeWeightTable.Length == 0) s.AgeWeightTable = ExitsProcess.AgeWeights(s.P.Exits.AgeSlope);
-        long tStart = System.Diagnostics.Stopwatch.GetTimestamp();
+        var observer = StepObserver;
+        observer?.Starting(-1);
         s.Cells.ResetWeeklyCounters();
         s.Counters.Clear();
         s.Removals.Clear();
@@ -100,14 +107,12 @@ public sealed class Simulation
         s.Presence.Build(s.Members, s.World.CellCount, s.Factions.Capacity, s.Week, s.AgeWeightTable);
         s.RebuildUnitLists();
         var processes = Processes;
-        long t0 = System.Diagnostics.Stopwatch.GetTimestamp();
-        ProcessTicks[^1] += t0 - tStart;
+        observer?.Finished(-1);
         for (int i = 0; i < processes.Count; i++)
         {
+            observer?.Starting(i);
             processes[i].Step(s);
-            long t1 = System.Diagnostics.Stopwatch.GetTimestamp();
-            ProcessTicks[i] += t1 - t0;
-            t0 = t1;
+            observer?.Finished(i);
         }
         var metrics = Observer.Observe(s);
         s.Week++;

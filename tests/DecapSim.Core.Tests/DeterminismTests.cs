@@ -13,7 +13,7 @@ public class DeterminismTests
     private static double[][] Series(ulong seed, int weeks = 30)
     {
         var sim = new Simulation(P(), seed);
-        return TestModels.Run(sim, weeks).Select(m => Enumerable.Range(0, WeeklyMetrics.Columns.Length).Select(m.Get).ToArray()).ToArray();
+        return TestModels.Run(sim, weeks).Select(m => Enumerable.Range(0, WeeklyMetrics.Columns.Count).Select(m.Get).ToArray()).ToArray();
     }
 
     [Fact]
@@ -30,7 +30,7 @@ public class DeterminismTests
         double[][] Run()
         {
             var sim = new Simulation(p, 5);
-            return TestModels.Run(sim, 6).Select(m => Enumerable.Range(0, WeeklyMetrics.Columns.Length).Select(m.Get).ToArray()).ToArray();
+            return TestModels.Run(sim, 6).Select(m => Enumerable.Range(0, WeeklyMetrics.Columns.Count).Select(m.Get).ToArray()).ToArray();
         }
         var a = Run();
         var b = Run();

@@ -113,13 +113,13 @@ public sealed class ReferenceModel
     }
 
     /// <summary>
-    /// Builds the simulation of (p, seed) for its initial factions and solves the reference model for
+    /// Builds replicate 0 of (p, master seed) for its initial factions (the same as `run` with this seed) and solves the reference model for
     /// <c>p.Weeks</c> weeks. For the CLI.
     /// </summary>
     public static IReadOnlyList<WeeklyMetrics> Run(ModelParameters p, ulong seed)
     {
         ArgumentNullException.ThrowIfNull(p);
-        return FromSimulation(new Simulation(p, seed)).Solve(p.Weeks).Metrics;
+        return FromSimulation(new Simulation(p, Seeds.ForReplicate(seed, 0))).Solve(p.Weeks).Metrics;
     }
 
     /// <summary>Right-hand side dC_i/dt (no flow components); for tests.</summary>

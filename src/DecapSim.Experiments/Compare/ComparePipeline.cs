@@ -8,7 +8,7 @@ namespace DecapSim.Experiments.Compare;
 
 /// <summary>
 /// What `decapsim compare` does: runs a baseline and scenarios under common random numbers (replicate k of every
-/// scenario uses seed <see cref="ReplicateRunner.ReplicateSeed"/>(seed, k)), writes each ensemble's outputs into
+/// scenario uses seed <see cref="Core.Seeds.ForReplicate"/>(seed, k)), writes each ensemble's outputs into
 /// DIR/&lt;name&gt;/, then comparison.csv (paired differences with 95% intervals) and event_study.csv.
 /// </summary>
 public static class ComparePipeline

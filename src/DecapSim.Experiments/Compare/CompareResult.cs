@@ -16,7 +16,7 @@ public sealed record CompareInput(LoadedScenario Scenario, ModelParameters Param
 /// <param name="Ensemble">Per-replicate weekly metrics, per-region series and removals kept in memory.</param>
 public sealed record ScenarioRun(string Name, string Title, string Dir, ModelParameters Parameters, RunPipeline.Ensemble Ensemble)
 {
-    /// <summary>[replicate][week] metrics; replicate k used seed ReplicateSeed(seed, k) in every scenario.</summary>
+    /// <summary>[replicate][week] metrics; replicate k used seed Seeds.ForReplicate(seed, k) in every scenario.</summary>
     public IReadOnlyList<WeeklyMetrics[]> Weekly => Ensemble.Weekly;
 }
 

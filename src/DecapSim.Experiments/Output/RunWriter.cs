@@ -52,7 +52,7 @@ public sealed class RunWriter : IDisposable
     public static StringBuilder WeeklyRow(StringBuilder sb, string replicate, int week, DateOnly start, in WeeklyMetrics m)
     {
         sb.Append(replicate).Append(',').Append(week).Append(',').Append(Csv.Date(start, week));
-        for (int k = 0; k < WeeklyMetrics.Columns.Length; k++) sb.Append(',').Append(Csv.Num(m.Get(k)));
+        for (int k = 0; k < WeeklyMetrics.Columns.Count; k++) sb.Append(',').Append(Csv.Num(m.Get(k)));
         return sb;
     }
 

@@ -20,7 +20,7 @@ public static class SummaryWriter
         var values = new double[replicates.Count];
         var sb = new StringBuilder();
         for (int w = 0; w < weeks; w++)
-            for (int k = 0; k < WeeklyMetrics.Columns.Length; k++)
+            for (int k = 0; k < WeeklyMetrics.Columns.Count; k++)
             {
                 for (int r = 0; r < replicates.Count; r++) values[r] = replicates[r][w].Get(k);
                 var st = Stats(values);

@@ -110,8 +110,9 @@ public sealed class Experiment
         return this;
     }
 
-    /// <summary>The replicate seed of replicate r (the same for every point: common random numbers).</summary>
-    public ulong ReplicateSeed(int replicate) => Runs.ReplicateRunner.ReplicateSeed(Seed, replicate);
+    /// <summary>The seeds of replicate r: the same for every point (common random numbers), and the same as replicate
+    /// r of <c>decapsim run --seed Seed</c>, so any unit can be reproduced from the command line.</summary>
+    public Core.Seeds ReplicateSeeds(int replicate) => Core.Seeds.ForReplicate(Seed, replicate);
 
     /// <summary>Hex SHA-256 of UTF-8 text.</summary>
     public static string Sha256(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));

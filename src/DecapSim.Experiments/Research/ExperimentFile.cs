@@ -169,7 +169,7 @@ public static class ExperimentFile
                     targetFile = Str(de, "Target", file, errors, "Design.");
                     targetMetric = Str(de, "Metric", file, errors, "Design.") ?? "homicides";
                     if (targetFile is null) Err("Design.Target", "", "a CSV with columns year,value or week,value (relative to the experiment file)", "missing");
-                    if (Array.IndexOf(Core.Metrics.WeeklyMetrics.Columns, targetMetric) < 0)
+                    if (Core.Metrics.MetricCatalog.IndexOf(targetMetric) < 0)
                         Err("Design.Metric", targetMetric, "a weekly.csv column", "unknown metric" + Suggest.DidYouMean(targetMetric, Core.Metrics.WeeklyMetrics.Columns));
                     if (canonical is not null && de.TryGetProperty("TargetValues", out var tv))
                         target = new CalibrationTarget(targetFile!, targetMetric, tv.GetProperty("By").GetString() == "year",

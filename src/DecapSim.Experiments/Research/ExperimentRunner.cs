@@ -5,6 +5,7 @@ using System.Text.Json;
 using DecapSim.Core;
 using DecapSim.Core.Metrics;
 using DecapSim.Experiments.Output;
+using DecapSim.Experiments.Runs;
 
 namespace DecapSim.Experiments.Research;
 
@@ -41,40 +42,29 @@ public static class ExperimentRunner
         var todo = units.Where(u => !File.Exists(ResultStore.PathOf(store, UnitKey(e, plan, u)))).ToList();
         int skipped = units.Count - todo.Count, done = 0;
         var parameters = new ConcurrentDictionary<int, Lazy<Core.Parameters.ModelParameters>>();
-        var po = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, threads), CancellationToken = cancel };
-        Parallel.ForEach(todo, po, u =>
+        ReplicateScheduler.Run(todo.Count, threads, i =>
         {
-            int point = u / e.Replicates, rep = u % e.Replicates;
+            int u = todo[i], point = u / e.Replicates, rep = u % e.Replicates;
             var values = plan.Values(e, point);
             var p = parameters.GetOrAdd(point, _ => new Lazy<Core.Parameters.ModelParameters>(() => e.LoadParameters(values))).Value;
             var t0 = Stopwatch.GetTimestamp();
-            ulong seed = e.ReplicateSeed(rep);
-            var outputs = Evaluate(e, Simulate(p, seed, cancel));
-            ResultStore.Write(store, ResultStore.Key(e, values, seed), e, values, new UnitResult(point, rep, seed, outputs), Stopwatch.GetElapsedTime(t0).TotalSeconds);
-            progress?.Invoke(Interlocked.Increment(ref done), todo.Count);
-        });
+            var outputs = Evaluate(e, ModelRun.Execute(p, e.ReplicateSeeds(rep), rep, RunRecording.WeeklyOnly, cancel).Weekly);
+            return (Values: values, Result: new UnitResult(point, rep, e.Seed, outputs), Seconds: Stopwatch.GetElapsedTime(t0).TotalSeconds);
+        }, (_, r) =>
+        {
+            ResultStore.Write(store, ResultStore.Key(e, r.Values, r.Result.Replicate), e, r.Values, r.Result, r.Seconds);
+            progress?.Invoke(++done, todo.Count);
+        }, cancel);
         WriteManifest(dir, e, shard, shards, units.Count, complete: true);
         return new Summary(units.Count, skipped, todo.Count, sw.Elapsed.TotalSeconds);
     }
 
-    /// <summary>Runs the model for its weeks and returns the weekly metrics.</summary>
-    public static WeeklyMetrics[] Simulate(Core.Parameters.ModelParameters p, ulong seed, CancellationToken cancel = default)
-    {
-        var sim = new Simulation(p, seed);
-        var weekly = new WeeklyMetrics[p.Weeks];
-        for (int w = 0; w < p.Weeks; w++)
-        {
-            cancel.ThrowIfCancellationRequested();
-            weekly[w] = sim.Step();
-        }
-        return weekly;
-    }
 
     /// <summary>The experiment's outputs of one run.</summary>
     public static double[] Evaluate(Experiment e, WeeklyMetrics[] weekly) => e.Outputs.Select(o => o.Evaluate(weekly, e.StartDate)).ToArray();
 
     /// <summary>Store key of unit u.</summary>
-    public static string UnitKey(Experiment e, DesignPlan plan, int u) => ResultStore.Key(e, plan.Values(e, u / e.Replicates), e.ReplicateSeed(u % e.Replicates));
+    public static string UnitKey(Experiment e, DesignPlan plan, int u) => ResultStore.Key(e, plan.Values(e, u / e.Replicates), u % e.Replicates);
 
     private static void WriteManifest(string dir, Experiment e, int shard, int shards, int units, bool complete)
     {

@@ -22,11 +22,8 @@ public enum OutputAggregate { Sum, Value, Mean, Max }
 public sealed record OutputExpr(string Text, string Metric, int Column, OutputAggregate Aggregate, int FirstWeek, int LastWeek, int? Year)
 {
     /// <summary>Columns that are flows (per-week counts), summed by default.</summary>
-    public static readonly IReadOnlySet<string> Flows = new HashSet<string>(StringComparer.Ordinal)
-    {
-        "homicides", "homicides_cartel", "homicides_state", "homicides_civilian", "state_forces_killed", "blockades",
-        "arrests", "releases", "recruits", "new_splinters", "revenue_usd", "arms_acquired", "arms_interdicted",
-    };
+    public static readonly IReadOnlySet<string> Flows = MetricCatalog.All
+        .Where(m => m.Aggregation == MetricAggregation.Sum).Select(m => m.Name).ToHashSet(StringComparer.Ordinal);
 
     private static readonly (string Prefix, OutputAggregate Agg)[] Prefixes =
     {
@@ -47,13 +44,13 @@ public sealed record OutputExpr(string Text, string Metric, int Column, OutputAg
         string name = t[..at], where = t[(at + 1)..];
         OutputAggregate? agg = null;
         string metric = name;
-        int col = Array.IndexOf(WeeklyMetrics.Columns, name);
+        int col = MetricCatalog.IndexOf(name);
         if (col < 0)
             foreach (var (prefix, a) in Prefixes)
                 if (name.StartsWith(prefix, StringComparison.Ordinal))
                 {
                     metric = name[prefix.Length..];
-                    col = Array.IndexOf(WeeklyMetrics.Columns, metric);
+                    col = MetricCatalog.IndexOf(metric);
                     agg = a;
                     break;
                 }

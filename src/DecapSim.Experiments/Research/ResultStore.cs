@@ -5,23 +5,27 @@ using DecapSim.Experiments.Output;
 
 namespace DecapSim.Experiments.Research;
 
-/// <summary>The outputs of one (design point, replicate) unit.</summary>
+/// <summary>The outputs of one (design point, replicate) unit. <paramref name="Seed"/> is the experiment's master
+/// seed: <c>decapsim run --seed Seed --replicates Replicate+1</c> (with the point's values) reproduces the unit as
+/// that run's replicate <paramref name="Replicate"/>.</summary>
 public sealed record UnitResult(int Point, int Replicate, ulong Seed, double[] Outputs);
 
 /// <summary>
 /// Finished units stored as <c>store/&lt;key&gt;.json</c>, key = SHA-256 of the canonical content of the unit
-/// (experiment id, the point's resolved parameter values, replicate seed, output list). Files are written atomically,
+/// (experiment id, the point's resolved parameter values, the replicate's structure and dynamics seeds, output list). Files are written atomically,
 /// so a unit is either stored completely or not at all; re-running skips stored units.
 /// </summary>
 public static class ResultStore
 {
     /// <summary>The key of a unit.</summary>
-    public static string Key(Experiment e, IReadOnlyList<KeyValuePair<string, string>> values, ulong seed)
+    public static string Key(Experiment e, IReadOnlyList<KeyValuePair<string, string>> values, int replicate)
     {
+        var seeds = e.ReplicateSeeds(replicate);
         var sb = new StringBuilder();
         sb.Append("experiment=").Append(e.Id).Append('\n');
         foreach (var (k, v) in values) sb.Append(k).Append('=').Append(v).Append('\n');
-        sb.Append("seed=").Append(seed.ToString(CultureInfo.InvariantCulture)).Append('\n');
+        sb.Append("seed=").Append(seeds.Structure.ToString(CultureInfo.InvariantCulture)).Append(',')
+          .Append(seeds.Dynamics.ToString(CultureInfo.InvariantCulture)).Append('\n');
         sb.Append("outputs=").Append(string.Join(";", e.Outputs.Select(o => o.Text))).Append('\n');
         return Experiment.Sha256(sb.ToString());
     }

@@ -34,7 +34,7 @@ public sealed record FactionRecord(int Id, string Name, int Parent, int FoundedW
 /// <param name="FromTimeline">True when a scenario timeline event caused it (a forced removal, a kingpin list, US
 /// strikes); false for what the model's own processes did.</param>
 /// <param name="PresentRegions">For leader removals: regions where the faction controlled at least one cell at the end
-/// of the removal week or held at least <see cref="ReplicateRunner.PresenceMinShare"/> of its active members at its
+/// of the removal week or held at least <see cref="ModelRun.PresenceMinShare"/> of its active members at its
 /// start (sorted ids); otherwise null.</param>
 public sealed record EventRecord(int Week, string Type, string Faction, string Region, string Detail,
     int FactionId = -1, int RegionId = -1, bool FromTimeline = false, int[]? PresentRegions = null);

@@ -14,7 +14,7 @@ public static class RunPipeline
     public sealed record Options(string OutDir, ulong Seed, int Replicates, int Threads, bool Charts, string Command, bool Report = true);
 
     /// <summary>What a run produced: the files (relative to the output folder) and every replicate's weekly metrics
-    /// (replicate k used <see cref="ReplicateRunner.ReplicateSeed"/>(seed, k)).</summary>
+    /// (replicate k used <see cref="Core.Seeds.ForReplicate"/>(seed, k)).</summary>
     public sealed record Outcome(IReadOnlyList<string> Files, IReadOnlyList<WeeklyMetrics[]> Weekly);
 
     /// <summary>What an ensemble keeps in memory after its files are written (for comparisons and charts).</summary>

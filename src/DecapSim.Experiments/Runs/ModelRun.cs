@@ -7,61 +7,75 @@ using DecapSim.Core.Timeline;
 
 namespace DecapSim.Experiments.Runs;
 
-/// <summary>Runs one replicate of a model to the end and collects its outputs.</summary>
-public static class ReplicateRunner
+/// <summary>What a model run records besides its weekly metrics.</summary>
+public enum RunRecording
 {
-    /// <summary>Seed of replicate k under a master seed (a seed tree: replicate k is the same whatever the count).</summary>
-    public static ulong ReplicateSeed(ulong master, int replicate) => CounterRng.Child(master, (ulong)replicate);
+    /// <summary>Weekly metrics only (experiments, sweeps, calibrations: their outputs are read from them).</summary>
+    WeeklyOnly,
+    /// <summary>Everything the run files need: per-region series, faction membership, the lineage, the events.</summary>
+    Full,
+}
 
-    /// <summary>Runs replicate <paramref name="replicate"/> of <paramref name="p"/> under <paramref name="masterSeed"/>;
+/// <summary>
+/// The one entry point for a model run: (parameters, seeds) -> results. run, compare, batch, experiments, sweeps,
+/// the reference comparison, benchmarks and the explorer all call <see cref="Execute"/>, so replicate k of master
+/// seed S is the same model run wherever it is run.
+/// </summary>
+public static class ModelRun
+{
+    /// <summary>Runs <paramref name="p"/> for its weeks from <paramref name="seeds"/> and collects what
+    /// <paramref name="recording"/> asks for; <paramref name="replicate"/> only labels the result.
     /// <paramref name="weekDone"/> (progress only) is called after every week, on this thread.</summary>
-    public static ReplicateResult Run(ModelParameters p, ulong masterSeed, int replicate, CancellationToken cancel = default, Action? weekDone = null)
+    public static ReplicateResult Execute(ModelParameters p, Seeds seeds, int replicate = 0, RunRecording recording = RunRecording.Full,
+        CancellationToken cancel = default, Action? weekDone = null)
     {
+        ArgumentNullException.ThrowIfNull(p);
         var sw = Stopwatch.StartNew();
-        ulong seed = ReplicateSeed(masterSeed, replicate);
-        var sim = new Simulation(p, seed, structureSeed: masterSeed);
+        var timer = new ProcessTimer();
+        var sim = new Simulation(p, seeds) { StepObserver = timer };
+        bool full = recording == RunRecording.Full;
         int weeks = p.Weeks;
-        int regions = sim.State.World.RegionCount;
         var weekly = new WeeklyMetrics[weeks];
-        var rh = new double[weeks][]; var rb = new double[weeks][]; var rc = new int[weeks][];
-        var fm = new int[weeks][];
+        int rw = full ? weeks : 0;
+        var rh = new double[rw][]; var rb = new double[rw][]; var rc = new int[rw][];
+        var fm = new int[rw][];
         var presence = new Dictionary<int, int[]>();
         for (int w = 0; w < weeks; w++)
         {
             cancel.ThrowIfCancellationRequested();
             int eventsBefore = sim.State.Events.Count;
             weekly[w] = sim.Step();
-            for (int i = eventsBefore; i < sim.State.Events.Count; i++)
+            if (full)
             {
-                var e = sim.State.Events[i];
-                if (e.Type == SimEventType.Removal && e.Faction >= 0) presence[i] = PresentRegions(sim.State, e.Faction);
+                for (int i = eventsBefore; i < sim.State.Events.Count; i++)
+                {
+                    var e = sim.State.Events[i];
+                    if (e.Type == SimEventType.Removal && e.Faction >= 0) presence[i] = PresentRegions(sim.State, e.Faction);
+                }
+                rh[w] = (double[])sim.Observer.RegionHomicides.Clone();
+                rb[w] = (double[])sim.Observer.RegionBlockades.Clone();
+                rc[w] = (int[])sim.Observer.RegionController.Clone();
+                var live = sim.State.LiveMembers;
+                int n = sim.State.Factions.Count;
+                var row = new int[n];
+                Array.Copy(live, row, Math.Min(n, live.Length));
+                fm[w] = row;
             }
-            rh[w] = (double[])sim.Observer.RegionHomicides.Clone();
-            rb[w] = (double[])sim.Observer.RegionBlockades.Clone();
-            rc[w] = (int[])sim.Observer.RegionController.Clone();
-            var live = sim.State.LiveMembers;
-            int n = sim.State.Factions.Count;
-            var row = new int[n];
-            Array.Copy(live, row, Math.Min(n, live.Length));
-            fm[w] = row;
             weekDone?.Invoke();
         }
         var s = sim.State;
         var F = s.Factions;
-        var factions = new FactionRecord[F.Count];
-        for (int f = 0; f < F.Count; f++)
+        var factions = new FactionRecord[full ? F.Count : 0];
+        for (int f = 0; f < factions.Length; f++)
             factions[f] = new FactionRecord(f, F.Name[f], F.Parent[f], F.FoundedWeek[f], F.EndedWeek[f],
                 F.EndReason[f] == Core.Factions.EndReason.None ? "" : F.EndReason[f].ToString().ToLowerInvariant(), F.PeakMembers[f]);
-        var events = new EventRecord[s.Events.Count];
+        var events = new EventRecord[full ? s.Events.Count : 0];
         for (int i = 0; i < events.Length; i++) events[i] = Describe(s, s.Events[i], presence.GetValueOrDefault(i));
-        var timings = new Dictionary<string, double>();
-        for (int k = 0; k < sim.Processes.Count; k++)
-            timings[sim.Processes[k].Name] = sim.ProcessTicks[k] * 1000.0 / Stopwatch.Frequency;
-        timings["snapshot"] = sim.ProcessTicks[^1] * 1000.0 / Stopwatch.Frequency;
         return new ReplicateResult
         {
-            Replicate = replicate, Seed = seed, Weekly = weekly, RegionHomicides = rh, RegionBlockades = rb, RegionController = rc,
-            Factions = factions, Events = events, FactionMembers = fm, ProcessMilliseconds = timings, WallSeconds = sw.Elapsed.TotalSeconds,
+            Replicate = replicate, Seed = seeds.Dynamics, Weekly = weekly, RegionHomicides = rh, RegionBlockades = rb, RegionController = rc,
+            Factions = factions, Events = events, FactionMembers = fm, ProcessMilliseconds = timer.Milliseconds(sim.Processes),
+            WallSeconds = sw.Elapsed.TotalSeconds,
         };
     }
 

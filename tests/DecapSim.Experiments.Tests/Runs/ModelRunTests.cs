@@ -1,0 +1,47 @@
+using DecapSim.Core;
+using DecapSim.Experiments.Research;
+using DecapSim.Experiments.Runs;
+using DecapSim.Experiments.Tests.Research;
+
+namespace DecapSim.Experiments.Tests.Runs;
+
+public sealed class ModelRunTests
+{
+    [Fact]
+    public void Execute_WeeklyOnly_SameWeeklyMetricsAsFull()
+    {
+        using var t = new ResearchDir();
+        var p = DecapSim.Scenarios.ScenarioLoader.Load(System.IO.Path.Combine(t.Path, "tiny.json")).Parameters;
+        var full = ModelRun.Execute(p, Seeds.ForReplicate(5, 1), 1, RunRecording.Full);
+        var weekly = ModelRun.Execute(p, Seeds.ForReplicate(5, 1), 1, RunRecording.WeeklyOnly);
+        Assert.Equal(full.Weekly, weekly.Weekly);
+        Assert.Empty(weekly.RegionHomicides);
+        Assert.Equal(p.Weeks, full.RegionHomicides.Length);
+    }
+
+    [Fact]
+    public void ExperimentUnit_EqualsRunReplicate_WithTheMasterSeed()
+    {
+        // results.csv's seed is the experiment's master seed: replicate r of `run --seed S` is the same model run
+        using var t = new ResearchDir();
+        var e = ExperimentFile.Load(t.Experiment(replicates: 2));
+        string dir = t.Sub("e");
+        ExperimentRunner.Run(e, dir, 0, 1, 2);
+        ExperimentReport.Write(e, dir);
+        var rows = File.ReadAllLines(System.IO.Path.Combine(dir, "results.csv")).Skip(1).Select(l => l.Split(',')).ToArray();
+        var plan = DesignPlan.For(e);
+        Assert.NotEmpty(rows);
+        foreach (var row in rows.Take(4))
+        {
+            int point = int.Parse(row[0]), rep = int.Parse(row[1]);
+            ulong seed = ulong.Parse(row[2]);
+            Assert.Equal(e.Seed, seed);
+            var p = e.LoadParameters(plan.Values(e, point));
+            var ensemble = new List<ReplicateResult>();
+            EnsembleRunner.Run(p, seed, rep + 1, 2, ensemble.Add);
+            double want = double.Parse(row[3], System.Globalization.CultureInfo.InvariantCulture);
+            double got = ensemble[rep].Weekly.Take(12).Sum(m => m.Homicides);
+            Assert.Equal(want, got, 6);
+        }
+    }
+}
