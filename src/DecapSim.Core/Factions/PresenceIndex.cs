@@ -95,6 +95,8 @@ public sealed class PresenceIndex
         int total = 0;
         _arrivalCount = 0;
         int left = 0;
+        int runF = -1, runN = 0;
+        double runW = 0, runMax = 0;
         // one sequential pass: note the slots whose (cell, faction, status) changed, count the rest
         for (int i = 0; i < n; i++)
         {
@@ -116,15 +118,22 @@ public sealed class PresenceIndex
                 _arrivals[_arrivalCount++] = i;
             }
             entry[i] = le;
-            fm[f]++;
-            total++;
+            // slots of one faction tend to be adjacent: sum runs in registers, not through memory
+            if (f != runF)
+            {
+                if (runF >= 0) { fm[runF] += runN; exitW[runF] += runW; if (runMax > exitMax[runF]) exitMax[runF] = runMax; }
+                runF = f; runN = 0; runW = 0; runMax = 0;
+            }
+            runN++;
             if (ageWeight != null && rank[i] == 0)
             {
                 double w = ageWeight[Math.Clamp((int)((age0[i] + weekYears) * 4), 0, 400)];
-                exitW[f] += w;
-                if (w > exitMax[f]) exitMax[f] = w;
+                runW += w;
+                if (w > runMax) runMax = w;
             }
         }
+        if (runF >= 0) { fm[runF] += runN; exitW[runF] += runW; if (runMax > exitMax[runF]) exitMax[runF] = runMax; }
+        for (int f = 0; f < factionCapacity; f++) total += fm[f];
         Total = total;
         LastChanges = left + _arrivalCount;
         BuildView(m, cells, factionCapacity);

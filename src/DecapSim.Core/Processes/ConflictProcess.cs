@@ -13,7 +13,8 @@ namespace DecapSim.Core.Processes;
 public sealed class ConflictProcess : IProcess
 {
     private double[] _hazard = Array.Empty<double>();
-    private bool[] _pairSeen = Array.Empty<bool>();
+    /// <summary>Rival pairs seen this week, one bit per (f, g) of the capacity x capacity square (fits in cache).</summary>
+    private ulong[] _pairSeen = Array.Empty<ulong>();
     private int[] _seenList = Array.Empty<int>();
     private StreamRng? _rng;
 
@@ -29,7 +30,7 @@ public sealed class ConflictProcess : IProcess
         int entries = pres.EntryCountUsed;
         if (_hazard.Length < entries) _hazard = new double[Math.Max(entries, _hazard.Length * 2)];
         int cap = F.Capacity;
-        if (_pairSeen.Length < cap * cap) { _pairSeen = new bool[cap * cap]; _seenList = new int[1024]; }
+        if (_pairSeen.Length * 64L < (long)cap * cap) { _pairSeen = new ulong[((long)cap * cap + 63) / 64]; _seenList = new int[1024]; }
         double w = p.AdjacentWeight;
         double scale = s.P.MeanField ? 1.0 : p.SpatialScale * world.CellCount / (1 + w * world.MeanDegree);
         double theta = p.Theta * scale;
@@ -43,7 +44,7 @@ public sealed class ConflictProcess : IProcess
         int seen = 0;
         _scratch[0].Direct = blocks == 1;
         if (blocks == 1) { Hazards(s, 0, C, theta, w, _scratch[0]); seen = _seenDirect; _seenDirect = 0; }
-        else Parallel.For(0, blocks, b => Hazards(s, (int)((long)C * b / blocks), (int)((long)C * (b + 1) / blocks), theta, w, _scratch[b]));
+        else s.ForBlocks(blocks, b => Hazards(s, (int)((long)C * b / blocks), (int)((long)C * (b + 1) / blocks), theta, w, _scratch[b]));
         for (int b = 0; b < blocks; b++)
         {
             var pairs = _scratch[b].Pairs;
@@ -51,7 +52,7 @@ public sealed class ConflictProcess : IProcess
             pairs.Clear();
         }
         s.Counters.RivalPairsInContact = seen;
-        for (int i = 0; i < seen; i++) _pairSeen[_seenList[i]] = false;
+        for (int i = 0; i < seen; i++) _pairSeen[_seenList[i] >> 6] = 0;
 
         // deaths: a count per entry from the entry's own stream, then that many of its members
         ulong key = s.StreamKey(Streams.Conflict);
@@ -207,8 +208,10 @@ public sealed class ConflictProcess : IProcess
 
     private void MarkPair(int index, ref int seen)
     {
-        if (_pairSeen[index]) return;
-        _pairSeen[index] = true;
+        ref ulong word = ref _pairSeen[index >> 6];
+        ulong bit = 1UL << (index & 63);
+        if ((word & bit) != 0) return;
+        word |= bit;
         if (seen == _seenList.Length) Array.Resize(ref _seenList, seen * 2);
         _seenList[seen++] = index;
     }

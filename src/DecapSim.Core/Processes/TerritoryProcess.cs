@@ -89,7 +89,7 @@ public sealed class TerritoryProcess : IProcess
         for (int b = 0; b < blocks; b++) if (_own[b].Length < F.Capacity) _own[b] = new int[F.Capacity];
         if (_found.Length < blocks) _found = new bool[blocks];
         if (blocks == 1) _found[0] = Targets(s, 0, C, pull, week, _own[0]);
-        else Parallel.For(0, blocks, b => _found[b] = Targets(s, (int)((long)C * b / blocks), (int)((long)C * (b + 1) / blocks), pull, week, _own[b]));
+        else s.ForBlocks(blocks, b => _found[b] = Targets(s, (int)((long)C * b / blocks), (int)((long)C * (b + 1) / blocks), pull, week, _own[b]));
         for (int b = 0; b < blocks; b++) anyTarget |= _found[b];
         if (!anyTarget) return;
         // movers: a count per entry from the entry's own stream, then that many of its soldiers move
