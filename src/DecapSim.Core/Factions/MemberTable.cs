@@ -24,12 +24,13 @@ public sealed class MemberTable
     public byte[] Status;
     /// <summary>Week of release for imprisoned members.</summary>
     public int[] ReleaseWeek;
-    /// <summary>This week's presence entry (the <see cref="PresenceIndex"/>'s stable entry id of the member's cell x
-    /// faction at the week's snapshot), or -1 (recruited, released, removed or imprisoned since the snapshot).</summary>
+    /// <summary>0 when the slot was listed in this week's <see cref="PresenceIndex"/> snapshot; -1 when it was not, or
+    /// has been removed, imprisoned, released or recruited since (so it must not be picked from the snapshot).</summary>
     public int[] Entry;
-    /// <summary>The stable presence entry whose member list holds this slot (-1 none), kept by
-    /// <see cref="PresenceIndex"/>; a slot freed and reused within a week stays listed until the next snapshot.</summary>
-    public int[] ListEntry;
+    /// <summary>The cell this slot is listed under in the <see cref="PresenceIndex"/> (-1: not listed).</summary>
+    public int[] SnapCell;
+    /// <summary>The faction this slot is listed under in the <see cref="PresenceIndex"/>.</summary>
+    public int[] SnapFaction;
 
     private int[] _free;
     private int _freeCount;
@@ -45,8 +46,8 @@ public sealed class MemberTable
         Faction = new int[capacity]; Rank = new byte[capacity]; Unit = new int[capacity]; Cell = new int[capacity];
         AgeAtWeek0 = new float[capacity]; Loyalty = new float[capacity]; Status = new byte[capacity];
         ReleaseWeek = new int[capacity]; Entry = new int[capacity]; _free = new int[capacity];
-        ListEntry = new int[capacity];
-        Array.Fill(ListEntry, -1);
+        SnapCell = new int[capacity]; SnapFaction = new int[capacity];
+        Array.Fill(SnapCell, -1);
     }
 
     /// <summary>Adds an active member and returns its index (reuses a free slot when there is one).</summary>
@@ -95,8 +96,8 @@ public sealed class MemberTable
         Array.Resize(ref Faction, n); Array.Resize(ref Rank, n); Array.Resize(ref Unit, n); Array.Resize(ref Cell, n);
         Array.Resize(ref AgeAtWeek0, n); Array.Resize(ref Loyalty, n); Array.Resize(ref Status, n);
         Array.Resize(ref ReleaseWeek, n); Array.Resize(ref Entry, n); Array.Resize(ref _free, n);
-        int old = ListEntry.Length;
-        Array.Resize(ref ListEntry, n);
-        Array.Fill(ListEntry, -1, old, n - old);
+        int old = SnapCell.Length;
+        Array.Resize(ref SnapCell, n); Array.Resize(ref SnapFaction, n);
+        Array.Fill(SnapCell, -1, old, n - old);
     }
 }

@@ -4,21 +4,19 @@ namespace DecapSim.Core.Factions;
 /// Who is where: the active members grouped by presence entry (cell x faction), kept incrementally.
 /// </summary>
 /// <remarks>
-/// <para>Every (cell, faction) pair that has ever held a member is a <em>stable entry</em> with its own member list
-/// (a segment of one pooled array). A member's slot stays in its entry's list from week to week; the weekly
-/// <see cref="Build"/> is one sequential pass over the member table that moves only the slots whose cell, faction or
-/// status changed since the last snapshot (moves, splits, deaths, recruits, arrests, releases) — a few thousand a
-/// week — with swap-removal, so nothing is re-sorted.</para>
-/// <para>From the stable entries it then derives this week's <em>view</em>, the arrays the processes read: the
-/// non-empty entries numbered 0..<see cref="EntryCountUsed"/> grouped by cell (<see cref="CellEntryStart"/>) and
-/// listed by faction (<see cref="EntriesByFaction"/>), with their members concatenated in entry order
-/// (<see cref="MembersByEntry"/>, which is also grouped by cell). This costs O(entries) plus one sequential copy of
-/// the member lists. During the week the view is a snapshot: members removed, imprisoned or recruited since then are
-/// told apart by <see cref="MemberTable.Entry"/> (-1), which <see cref="IsListed"/> checks.</para>
+/// <para>The entries are kept sorted by (cell, faction), each with its members as one contiguous segment of
+/// <see cref="MembersByEntry"/> (so members are also grouped by cell). A member remembers the (cell, faction) it was
+/// listed under (<see cref="MemberTable.SnapCell"/>, <see cref="MemberTable.SnapFaction"/>). The weekly
+/// <see cref="Build"/> is one sequential pass over the member table that finds the slots whose cell, faction or status
+/// changed since the last snapshot (moves, splits, deaths, recruits, arrests, releases: a few thousand a week), then
+/// one sequential merge of last week's entries with the sorted arrivals: unchanged entries copy their segment, entries
+/// someone left filter theirs. Nothing is re-sorted and every pass reads memory in order, so the cost is close to a
+/// bare pass over the members.</para>
+/// <para>During the week the index is a snapshot: members removed, imprisoned or recruited since then have
+/// <see cref="MemberTable.Entry"/> = -1, which <see cref="IsListed"/> checks.</para>
 /// </remarks>
 public sealed class PresenceIndex
 {
-    // ---- this week's view (indexed by view entry 0..EntryCountUsed) ----
     /// <summary>Members of entry e are MembersByEntry[EntryMemberStart[e]..EntryMemberStart[e+1]].</summary>
     public int[] EntryMemberStart = Array.Empty<int>();
     public int[] MembersByEntry = Array.Empty<int>();
@@ -26,13 +24,11 @@ public sealed class PresenceIndex
     /// <see cref="MembersByEntry"/>: entries are grouped by cell).</summary>
     public int[] CellMemberStart = Array.Empty<int>();
     public int[] MembersByCell => MembersByEntry;
-    /// <summary>Entries of cell c are [CellEntryStart[c], CellEntryStart[c+1]).</summary>
+    /// <summary>Entries of cell c are [CellEntryStart[c], CellEntryStart[c+1]), in ascending faction order.</summary>
     public int[] CellEntryStart = Array.Empty<int>();
     public int[] EntryCell = Array.Empty<int>();
     public int[] EntryFaction = Array.Empty<int>();
     public int[] EntryCount = Array.Empty<int>();
-    /// <summary>The stable entry behind view entry e (what <see cref="MemberTable.Entry"/> holds).</summary>
-    public int[] EntryStable = Array.Empty<int>();
     /// <summary>Entries of faction f are EntriesByFaction[FactionEntryStart[f]..FactionEntryStart[f+1]].</summary>
     public int[] FactionEntryStart = Array.Empty<int>();
     public int[] EntriesByFaction = Array.Empty<int>();
@@ -46,40 +42,48 @@ public sealed class PresenceIndex
     public double[] FactionExitWeight = Array.Empty<double>();
     public double[] FactionMaxExitWeight = Array.Empty<double>();
 
-    // ---- stable entries (persist across weeks) ----
-    private int[] _sCell = new int[64], _sFaction = new int[64], _sCount = new int[64];
-    /// <summary>Where each stable entry's members sit in the current <see cref="MembersByEntry"/> (length 0: nowhere).</summary>
-    private int[] _sPrevStart = new int[64], _sPrevLen = new int[64];
-    /// <summary>Some member left the entry since the last view (its old segment must be filtered, not copied).</summary>
-    private bool[] _sDirty = new bool[64];
-    private int[] _sView = new int[64];
-    private int _stable;
-    private long[] _keys = new long[128];
-    private int[] _vals = new int[128];
-    private int _mapCount;
-    private int[] _cursor = Array.Empty<int>();
-    private int[] _arrivals = new int[256], _arrivalSorted = new int[256], _arrivalStart = new int[65];
-    private int _arrivalCount;
+    /// <summary>Sort key of each entry: (cell, faction).</summary>
+    private long[] _key = Array.Empty<long>(), _keyNext = Array.Empty<long>();
+    /// <summary>Members left per entry after this build's departures, and whether anyone left.</summary>
+    private int[] _left = Array.Empty<int>();
+    private bool[] _dirty = Array.Empty<bool>();
+    private int[] _startNext = Array.Empty<int>(), _cellNext = Array.Empty<int>(), _factionNext = Array.Empty<int>(), _countNext = Array.Empty<int>();
     private int[] _spare = Array.Empty<int>();
+    private Arrival[] _arrivals = new Arrival[256];
+    private int _arrivalCount;
+    private int[] _cursor = Array.Empty<int>();
 
-    /// <summary>Stable entries created so far (diagnostics and tests).</summary>
-    public int StableEntries => _stable;
     /// <summary>Slots that joined, left or changed entry in the last <see cref="Build"/> (diagnostics and tests).</summary>
     public int LastChanges { get; private set; }
 
-    /// <summary>True when member i was in view entry e at this week's snapshot and has not been removed, imprisoned
-    /// or replaced since (recruits and released prisoners join the index at the next snapshot).</summary>
-    public bool IsListed(MemberTable m, int i, int e) => m.Entry[i] == EntryStable[e] && m.Status[i] == (byte)MemberStatus.Active;
+    private readonly record struct Arrival(long Key, int Slot) : IComparable<Arrival>
+    {
+        public int CompareTo(Arrival o) => Key != o.Key ? Key.CompareTo(o.Key) : Slot.CompareTo(o.Slot);
+    }
 
-    /// <summary>This week's view entry of member i (-1 when not listed at the snapshot).</summary>
-    public int ViewEntryOf(MemberTable m, int i) => m.Entry[i] < 0 ? -1 : _sView[m.Entry[i]];
+    private static long Key(int cell, int faction) => ((long)cell << 32) | (uint)faction;
 
-    /// <summary>Brings the index up to date with the member table and derives this week's view. With
-    /// <paramref name="ageWeight"/> (indexed by age in quarter years, 0..400) it also sums each faction's soldiers'
-    /// exit weights at <paramref name="week"/>.</summary>
+    /// <summary>True when member i was listed in entry e at this week's snapshot and has not been removed,
+    /// imprisoned or replaced since (recruits and released prisoners join the index at the next snapshot).</summary>
+    public bool IsListed(MemberTable m, int i, int e) =>
+        m.Entry[i] >= 0 && m.Status[i] == (byte)MemberStatus.Active && m.SnapCell[i] == EntryCell[e] && m.SnapFaction[i] == EntryFaction[e];
+
+    /// <summary>This week's entry of member i (-1 when not listed at the snapshot); a binary search, for tests and
+    /// diagnostics.</summary>
+    public int EntryOf(MemberTable m, int i) => m.Entry[i] < 0 ? -1 : Find(Key(m.SnapCell[i], m.SnapFaction[i]));
+
+    private int Find(long key)
+    {
+        int v = Array.BinarySearch(_key, 0, EntryCountUsed, key);
+        return v >= 0 ? v : -1;
+    }
+
+    /// <summary>Brings the index up to date with the member table. With <paramref name="ageWeight"/> (indexed by
+    /// age in quarter years, 0..400) it also sums each faction's soldiers' exit weights at <paramref name="week"/>.</summary>
     public void Build(MemberTable m, int cells, int factionCapacity, int week = 0, double[]? ageWeight = null)
     {
         int n = m.Count;
+        int oldE = EntryCountUsed;
         Ensure(ref FactionMembers, factionCapacity);
         Ensure(ref FactionEntryStart, factionCapacity + 1);
         if (FactionExitWeight.Length < factionCapacity) { FactionExitWeight = new double[factionCapacity]; FactionMaxExitWeight = new double[factionCapacity]; }
@@ -89,35 +93,36 @@ public sealed class PresenceIndex
         var exitMax = FactionMaxExitWeight.AsSpan(0, factionCapacity);
         exitW.Clear();
         exitMax.Clear();
-        var status = m.Status; var cell = m.Cell; var faction = m.Faction; var entry = m.Entry; var listed = m.ListEntry;
+        Ensure(ref _left, oldE);
+        if (_dirty.Length < oldE) _dirty = new bool[Math.Max(oldE, _dirty.Length * 2)];
+        EntryCount.AsSpan(0, oldE).CopyTo(_left);
+        var status = m.Status; var cell = m.Cell; var faction = m.Faction; var entry = m.Entry;
+        var snapCell = m.SnapCell; var snapFaction = m.SnapFaction;
         var age0 = m.AgeAtWeek0; var rank = m.Rank;
         float weekYears = week / 52f;
-        int total = 0;
+        int departures = 0;
         _arrivalCount = 0;
-        int left = 0;
         int runF = -1, runN = 0;
         double runW = 0, runMax = 0;
         // one sequential pass: note the slots whose (cell, faction, status) changed, count the rest
         for (int i = 0; i < n; i++)
         {
-            int le = listed[i];
+            int sc = snapCell[i];
             if (status[i] != (byte)MemberStatus.Active)
             {
-                if (le >= 0) { Leave(le); listed[i] = -1; left++; }
+                if (sc >= 0) { Depart(sc, snapFaction[i]); snapCell[i] = -1; departures++; }
                 entry[i] = -1;
                 continue;
             }
             int c = cell[i], f = faction[i];
-            if (le < 0 || _sCell[le] != c || _sFaction[le] != f)
+            if (sc != c || snapFaction[i] != f)
             {
-                if (le >= 0) { Leave(le); left++; }
-                le = Find(c, f);
-                _sCount[le]++;
-                listed[i] = le;
+                if (sc >= 0) { Depart(sc, snapFaction[i]); departures++; }
+                snapCell[i] = c; snapFaction[i] = f;
                 if (_arrivalCount == _arrivals.Length) Array.Resize(ref _arrivals, _arrivalCount * 2);
-                _arrivals[_arrivalCount++] = i;
+                _arrivals[_arrivalCount++] = new Arrival(Key(c, f), i);
             }
-            entry[i] = le;
+            entry[i] = 0;
             // slots of one faction tend to be adjacent: sum runs in registers, not through memory
             if (f != runF)
             {
@@ -133,86 +138,83 @@ public sealed class PresenceIndex
             }
         }
         if (runF >= 0) { fm[runF] += runN; exitW[runF] += runW; if (runMax > exitMax[runF]) exitMax[runF] = runMax; }
+        int total = 0;
         for (int f = 0; f < factionCapacity; f++) total += fm[f];
         Total = total;
-        LastChanges = left + _arrivalCount;
-        BuildView(m, cells, factionCapacity);
+        LastChanges = departures + _arrivalCount;
+        Merge(m, oldE, cells, factionCapacity);
     }
 
-    private void Leave(int p)
+    /// <summary>A member listed under (c, f) left it: one binary search among last week's entries.</summary>
+    private void Depart(int c, int f)
     {
-        _sCount[p]--;
-        _sDirty[p] = true;
+        int v = Array.BinarySearch(_key, 0, EntryCountUsed, Key(c, f));
+        _left[v]--;
+        _dirty[v] = true;
     }
 
-    /// <summary>This week's view: non-empty stable entries grouped by cell (ascending stable id within a cell), their
-    /// members (last week's segment, filtered only where someone left, then the arrivals in slot order), and entries
-    /// by faction.</summary>
-    private void BuildView(MemberTable m, int cells, int factionCapacity)
+    /// <summary>New entries and segments: last week's entries merged in key order with the sorted arrivals; entries
+    /// nobody left copy their segment, the others keep the members still listed under them; empty entries drop out.</summary>
+    private void Merge(MemberTable m, int oldE, int cells, int factionCapacity)
     {
-        Ensure(ref CellEntryStart, cells + 1);
-        Ensure(ref CellMemberStart, cells + 1);
-        var ces = CellEntryStart.AsSpan(0, cells + 1);
-        ces.Clear();
-        int e = 0;
-        for (int p = 0; p < _stable; p++)
-        {
-            if (_sCount[p] > 0) { ces[_sCell[p] + 1]++; e++; }
-            else { _sPrevLen[p] = 0; _sDirty[p] = false; _sView[p] = -1; }
-        }
-        for (int c = 0; c < cells; c++) ces[c + 1] += ces[c];
-        Ensure(ref EntryCell, e); Ensure(ref EntryFaction, e); Ensure(ref EntryCount, e); Ensure(ref EntryStable, e);
-        Ensure(ref _cursor, Math.Max(cells, factionCapacity));
-        ces[..cells].CopyTo(_cursor);
-        for (int p = 0; p < _stable; p++)
-        {
-            if (_sCount[p] == 0) continue;
-            int v = _cursor[_sCell[p]]++;
-            _sView[p] = v;
-            EntryStable[v] = p; EntryCell[v] = _sCell[p]; EntryFaction[v] = _sFaction[p]; EntryCount[v] = _sCount[p];
-        }
-        EntryCountUsed = e;
-        // arrivals grouped by entry (counting sort keeps them in slot order)
-        if (_arrivalStart.Length < _stable + 1) _arrivalStart = new int[Math.Max(_stable + 1, _arrivalStart.Length * 2)];
-        var ast = _arrivalStart.AsSpan(0, _stable + 1);
-        ast.Clear();
-        var listed = m.ListEntry;
-        for (int j = 0; j < _arrivalCount; j++) ast[listed[_arrivals[j]] + 1]++;
-        for (int p = 0; p < _stable; p++) ast[p + 1] += ast[p];
-        if (_arrivalSorted.Length < _arrivalCount) _arrivalSorted = new int[_arrivals.Length];
-        for (int j = 0; j < _arrivalCount; j++) _arrivalSorted[ast[listed[_arrivals[j]]]++] = _arrivals[j];
-        // ast[p] is now the end of p's arrivals; its start is ast[p - 1] (0 for p = 0)
-        // members in view order: last week's segments (sequential reads), filtered where someone left, plus arrivals
-        Ensure(ref EntryMemberStart, e + 1);
+        var arrivals = _arrivals.AsSpan(0, _arrivalCount);
+        arrivals.Sort();
+        int cap = oldE + _arrivalCount;
+        Ensure(ref _keyNext, cap); Ensure(ref _startNext, cap + 1); Ensure(ref _cellNext, cap); Ensure(ref _factionNext, cap); Ensure(ref _countNext, cap);
         Ensure(ref _spare, Total);
         var old = MembersByEntry; var dst = _spare;
-        int off = 0;
-        for (int v = 0; v < e; v++)
+        var snapCell = m.SnapCell; var snapFaction = m.SnapFaction;
+        int i = 0, j = 0, e = 0, off = 0;
+        while (i < oldE || j < arrivals.Length)
         {
-            EntryMemberStart[v] = off;
-            int p = EntryStable[v];
-            int a = _sPrevStart[p], len = _sPrevLen[p];
-            if (!_sDirty[p])
+            long k = i < oldE && (j >= arrivals.Length || _key[i] <= arrivals[j].Key) ? _key[i] : arrivals[j].Key;
+            int start = off;
+            int c = (int)(k >> 32), f = (int)(uint)k;
+            if (i < oldE && _key[i] == k)
             {
-                if (len > 16) { Array.Copy(old, a, dst, off, len); off += len; }
-                else for (int j = 0; j < len; j++) dst[off++] = old[a + j];
-            }
-            else
-                for (int j = 0; j < len; j++)
+                int a = EntryMemberStart[i], b = EntryMemberStart[i + 1];
+                if (!_dirty[i])
                 {
-                    int i = old[a + j];
-                    if (listed[i] == p) dst[off++] = i;
+                    if (b - a > 16) { Array.Copy(old, a, dst, off, b - a); off += b - a; }
+                    else for (int q = a; q < b; q++) dst[off++] = old[q];
                 }
-            for (int j = p == 0 ? 0 : ast[p - 1]; j < ast[p]; j++) dst[off++] = _arrivalSorted[j];
-            _sPrevStart[p] = EntryMemberStart[v];
-            _sPrevLen[p] = off - EntryMemberStart[v];
-            _sDirty[p] = false;
+                else if (_left[i] > 0)
+                {
+                    for (int q = a; q < b; q++)
+                    {
+                        int s = old[q];
+                        if (snapCell[s] == c && snapFaction[s] == f) dst[off++] = s;
+                    }
+                }
+                _dirty[i] = false;
+                i++;
+            }
+            while (j < arrivals.Length && arrivals[j].Key == k) dst[off++] = arrivals[j++].Slot;
+            if (off == start) continue;
+            _keyNext[e] = k; _cellNext[e] = c; _factionNext[e] = f; _countNext[e] = off - start; _startNext[e] = start;
+            e++;
         }
-        EntryMemberStart[e] = off;
+        _startNext[e] = off;
         (MembersByEntry, _spare) = (dst, old);
-        for (int c = 0; c <= cells; c++) CellMemberStart[c] = EntryMemberStart[ces[c]];
+        (_key, _keyNext) = (_keyNext, _key);
+        (EntryMemberStart, _startNext) = (_startNext, EntryMemberStart);
+        (EntryCell, _cellNext) = (_cellNext, EntryCell);
+        (EntryFaction, _factionNext) = (_factionNext, EntryFaction);
+        (EntryCount, _countNext) = (_countNext, EntryCount);
+        EntryCountUsed = e;
+        // entries and members by cell (entries are in cell order)
+        Ensure(ref CellEntryStart, cells + 1);
+        Ensure(ref CellMemberStart, cells + 1);
+        int v = 0;
+        for (int c = 0; c <= cells; c++)
+        {
+            while (v < e && EntryCell[v] < c) v++;
+            CellEntryStart[c] = v;
+            CellMemberStart[c] = EntryMemberStart[v];
+        }
         // entries by faction (counting sort)
         Ensure(ref EntriesByFaction, e);
+        Ensure(ref _cursor, factionCapacity);
         var fs = FactionEntryStart.AsSpan(0, factionCapacity + 1);
         fs.Clear();
         for (int s = 0; s < e; s++) fs[EntryFaction[s] + 1]++;
@@ -238,54 +240,16 @@ public sealed class PresenceIndex
     public ReadOnlySpan<int> EntriesOf(int faction) =>
         EntriesByFaction.AsSpan(FactionEntryStart[faction], FactionEntryStart[faction + 1] - FactionEntryStart[faction]);
 
-    /// <summary>Members of view entry e at this week's snapshot.</summary>
+    /// <summary>Members of entry e at this week's snapshot.</summary>
     public ReadOnlySpan<int> MembersOf(int e) => MembersByEntry.AsSpan(EntryMemberStart[e], EntryMemberStart[e + 1] - EntryMemberStart[e]);
-
-    /// <summary>The stable entry of (cell, faction), created when new.</summary>
-    private int Find(int c, int f)
-    {
-        long key = ((long)c << 32) | (uint)f;
-        int mask = _keys.Length - 1;
-        int h = (int)(Mix(key) & (ulong)mask);
-        while (true)
-        {
-            int v = _vals[h];
-            if (v == 0) break;
-            if (_keys[h] == key) return v - 1;
-            h = (h + 1) & mask;
-        }
-        if (_stable == _sCell.Length)
-        {
-            int n2 = _stable * 2;
-            Array.Resize(ref _sCell, n2); Array.Resize(ref _sFaction, n2); Array.Resize(ref _sCount, n2);
-            Array.Resize(ref _sPrevStart, n2); Array.Resize(ref _sPrevLen, n2); Array.Resize(ref _sDirty, n2); Array.Resize(ref _sView, n2);
-        }
-        int p = _stable++;
-        _sCell[p] = c; _sFaction[p] = f; _sCount[p] = 0; _sPrevStart[p] = 0; _sPrevLen[p] = 0; _sDirty[p] = false; _sView[p] = -1;
-        _keys[h] = key; _vals[h] = p + 1;
-        if (++_mapCount * 2 > _keys.Length) GrowMap();
-        return p;
-    }
-
-    private void GrowMap()
-    {
-        var keys = _keys; var vals = _vals;
-        _keys = new long[keys.Length * 2];
-        _vals = new int[keys.Length * 2];
-        int mask = _keys.Length - 1;
-        for (int j = 0; j < keys.Length; j++)
-        {
-            if (vals[j] == 0) continue;
-            int h = (int)(Mix(keys[j]) & (ulong)mask);
-            while (_vals[h] != 0) h = (h + 1) & mask;
-            _keys[h] = keys[j]; _vals[h] = vals[j];
-        }
-    }
-
-    private static ulong Mix(long key) => Random.CounterRng.Mix((ulong)key);
 
     private static void Ensure(ref int[] a, int n)
     {
         if (a.Length < n) a = new int[Math.Max(n, a.Length * 2)];
+    }
+
+    private static void Ensure(ref long[] a, int n)
+    {
+        if (a.Length < n) a = new long[Math.Max(n, a.Length * 2)];
     }
 }

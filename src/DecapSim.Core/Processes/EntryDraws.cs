@@ -63,17 +63,16 @@ internal sealed class EntryDraws
         int a = pres.EntryMemberStart[e], b = pres.EntryMemberStart[e + 1];
         int n = b - a;
         if (n <= 0) return -1;
-        int stable = pres.EntryStable[e];
         for (int t = 0; t < 16; t++)
         {
             int i = pres.MembersByEntry[a + rng.Next(n)];
-            if (m.Entry[i] == stable && m.Status[i] == (byte)MemberStatus.Active) return i;
+            if (m.Entry[i] >= 0 && m.Status[i] == (byte)MemberStatus.Active) return i;
         }
         int start = rng.Next(n);
         for (int k = 0; k < n; k++)
         {
             int i = pres.MembersByEntry[a + (start + k) % n];
-            if (m.Entry[i] == stable && m.Status[i] == (byte)MemberStatus.Active) return i;
+            if (m.Entry[i] >= 0 && m.Status[i] == (byte)MemberStatus.Active) return i;
         }
         return -1;
     }

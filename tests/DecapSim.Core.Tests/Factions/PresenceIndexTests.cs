@@ -77,8 +77,7 @@ public class PresenceIndexTests
             for (int k = a; k < b; k++)
             {
                 int i = p.MembersByEntry[k];
-                Assert.Equal(p.EntryStable[e], m.Entry[i]);
-                Assert.Equal(e, p.ViewEntryOf(m, i));
+                Assert.Equal(e, p.EntryOf(m, i));
                 Assert.True(p.IsListed(m, i, e));
                 Assert.Equal(p.EntryCell[e], m.Cell[i]);
                 Assert.Equal(p.EntryFaction[e], m.Faction[i]);
@@ -134,9 +133,9 @@ public class PresenceIndexTests
         Assert.DoesNotContain(5, p.MembersByEntry.Take(p.Total));
         Assert.DoesNotContain(6, p.MembersByEntry.Take(p.Total));
         // members 0 and 1 share an entry; 2 (other faction, same cell) does not
-        Assert.Equal(m.Entry[0], m.Entry[1]);
-        Assert.NotEqual(m.Entry[0], m.Entry[2]);
-        Assert.Equal(2, p.EntryCount[p.ViewEntryOf(m, 0)]);
+        Assert.Equal(p.EntryOf(m, 0), p.EntryOf(m, 1));
+        Assert.NotEqual(p.EntryOf(m, 0), p.EntryOf(m, 2));
+        Assert.Equal(2, p.EntryCount[p.EntryOf(m, 0)]);
     }
 
     [Fact]
@@ -146,7 +145,7 @@ public class PresenceIndexTests
         var p = new PresenceIndex();
         p.Build(m, Cells, FactionCap);
         AssertConsistent(p, m, Cells, FactionCap);
-        int e = p.ViewEntryOf(m, 0);
+        int e = p.EntryOf(m, 0);
         var members = p.MembersByEntry[p.EntryMemberStart[e]..p.EntryMemberStart[e + 1]];
         Assert.Equal(new[] { 0, 1 }, members.OrderBy(x => x));
     }
@@ -280,10 +279,10 @@ public class PresenceIndexTests
         var p = new PresenceIndex();
         p.Build(m, 30, 7);
         var members = p.MembersByEntry.Take(p.Total).ToArray();
-        var stable = p.EntryStable.Take(p.EntryCountUsed).ToArray();
+        var cells = p.EntryCell.Take(p.EntryCountUsed).ToArray();
         p.Build(m, 30, 7);
         Assert.Equal(0, p.LastChanges);
         Assert.Equal(members, p.MembersByEntry.Take(p.Total));
-        Assert.Equal(stable, p.EntryStable.Take(p.EntryCountUsed));
+        Assert.Equal(cells, p.EntryCell.Take(p.EntryCountUsed));
     }
 }
