@@ -24,9 +24,10 @@ public static class BatchCommand
         var set = CommonOptions.Set("Override a parameter in every scenario: Section.Key=value (repeatable)");
         var noCharts = CommonOptions.NoCharts("Skip the charts (each scenario's report keeps its tables)");
         var quiet = CommonOptions.Quiet();
+        var format = FormatOption.Create(DecapSim.Experiments.Output.OutputFormat.Csv);
         var cmd = new Command("batch", "Run many scenarios and a baseline unattended; write a report for each and an index comparing them")
         {
-            scenarios, baseline, seed, replicates, threads, outDir, weeks, set, noCharts, quiet,
+            scenarios, baseline, seed, replicates, threads, outDir, weeks, set, noCharts, quiet, format,
         };
         cmd.SetAction(parse =>
         {
@@ -35,11 +36,12 @@ public static class BatchCommand
             int th = parse.GetValue(threads);
             if (!CliGuard.InRange(console, "--threads", th, 1, 1024)) return ExitCodes.BadInput;
             if (!CommonOptions.WeeksOk(console, parse.GetValue(weeks))) return ExitCodes.BadInput;
+            if (!FormatOption.TryGet(parse, format, console, out var fmt)) return ExitCodes.BadInput;
             string dir = parse.GetValue(outDir)!;
             bool q = parse.GetValue(quiet);
             var sets = parse.GetValue(set) ?? Array.Empty<string>();
             var options = new BatchRunner.Options(dir, parse.GetValue(seed), reps, th, !parse.GetValue(noCharts),
-                "decapsim " + string.Join(' ', Environment.GetCommandLineArgs().Skip(1)), parse.GetValue(weeks));
+                "decapsim " + string.Join(' ', Environment.GetCommandLineArgs().Skip(1)), parse.GetValue(weeks)) { Format = fmt };
             return CliGuard.Run(console, dir, cancel =>
             {
                 var result = BatchRunner.Run(parse.GetValue(scenarios)!, parse.GetValue(baseline)!, options,
