@@ -43,6 +43,6 @@ public static class DiscoveryCharts
         };
         return ScatterChart.Build($"PRIM trade-off: runs with {data.Output} {(rule.Below ? "low" : "high")}",
             "coverage (share of the cases inside the box)", "density (share of the box's runs that are cases)", groups,
-            xLimits: (0, 1.05), yLimits: (0, 1.05));
+            xLimits: (0, 1.05), yLimits: (0, 1.3)); // room above density 1 for the legend (upper right)
     }
 }
