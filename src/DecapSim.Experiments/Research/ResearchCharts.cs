@@ -21,10 +21,10 @@ public static class SweepCharts
         }
         string output = e.Outputs[o].Text;
         int others = plan.Count / Math.Max(1, levels.Count);
-        string xLabel = numeric ? p.Key : $"{p.Key} ({string.Join(", ", p.Values!.Select((v, i) => $"{i} = {v}"))})";
+        string xLabel = (numeric ? p.Key : $"{p.Key} ({string.Join(", ", p.Values!.Select((v, i) => $"{i} = {v}"))})")
+            + $"; each value: {e.Replicates} replicate(s) x {others} point(s) of the other keys";
         var series = new SweepSeries(output, levels.Keys.ToArray(), levels.Values.Select(l => l.ToArray()).ToList());
-        return SweepChart.Build($"{output} by {p.Key} ({e.Replicates} replicate(s) x {others} value(s) of the other keys at each value)",
-            xLabel, output, new[] { series });
+        return SweepChart.Build($"{output} by {p.Key}", xLabel, output, new[] { series });
     }
 }
 
