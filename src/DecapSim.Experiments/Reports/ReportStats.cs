@@ -93,6 +93,9 @@ public static class ReportStats
         return lines;
     }
 
+    /// <summary>The text with a capital first letter.</summary>
+    public static string Sentence(string s) => s.Length == 0 ? s : char.ToUpperInvariant(s[0]) + s[1..];
+
     /// <summary>"2 years", "18 months", "10 weeks".</summary>
     public static string SpanText(int weeks) =>
         weeks % 52 == 0 ? (weeks == 52 ? "1 year" : $"{weeks / 52} years")
