@@ -96,22 +96,10 @@ public static class FactionCsvReader
     private static List<(int Line, string[] Fields)>? ReadTable(string fullPath, string display, string keyPath,
                                                                  string[] columns, List<ScenarioError> errors)
     {
-        string text;
-        try
+        var text = InputFile.TryReadAllText(fullPath, InputFile.Limit.Table, out var problem);
+        if (text is null)
         {
-            var bytes = File.ReadAllBytes(fullPath);
-            text = new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(bytes);
-            if (text.Length > 0 && text[0] == '\uFEFF') text = text[1..];
-            if (text.Contains('\0')) throw new DecoderFallbackException();
-        }
-        catch (DecoderFallbackException)
-        {
-            errors.Add(new(display, keyPath, "", "UTF-8 CSV text", "not a UTF-8 text file"));
-            return null;
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            errors.Add(new(display, keyPath, "", "", "cannot read the file: " + e.Message));
+            errors.Add(new(display, keyPath, "", $"a UTF-8 CSV file (a regular file of at most {InputFile.Describe(InputFile.Limit.Table)})", problem));
             return null;
         }
         var records = ParseCsv(text);
@@ -128,8 +116,12 @@ public static class FactionCsvReader
             map[i] = header.FindIndex(h => string.Equals(h, columns[i], StringComparison.OrdinalIgnoreCase));
             if (map[i] < 0)
             {
-                errors.Add(new(display, keyPath, string.Join(",", header), "a header with columns " + string.Join(",", columns),
-                    $"missing column '{columns[i]}'") { Line = records[headerAt].Line });
+                // echo the header only when it is recognisably one of ours (it names one of the columns): a file that
+                // is not a table of ours (say /etc/shadow) must not have its content printed
+                bool ours = header.Any(h => columns.Contains(h, StringComparer.OrdinalIgnoreCase));
+                errors.Add(new(display, keyPath, ours ? string.Join(",", header) : "", "a header with columns " + string.Join(",", columns),
+                    ours ? $"missing column '{columns[i]}'" : "not a table of this kind (its first line is not a header with these columns)")
+                    { Line = records[headerAt].Line });
                 return null;
             }
         }

@@ -42,7 +42,8 @@ public static class JsonInputPolicy
     {
         var entries = JsonScenarioReader.Read(fullPath, display, errors);
         if (entries is null) return null;
-        var bytes = File.ReadAllBytes(fullPath);
+        var bytes = InputFile.TryReadAllBytes(fullPath, InputFile.Limit.Json, out var problem);
+        if (bytes is null) { errors.Add(new(display, "", "", "a regular JSON file", problem)); return null; }
         int skip = bytes.AsSpan().StartsWith(new byte[] { 0xEF, 0xBB, 0xBF }) ? 3 : 0;
         return new JsonInput(display, bytes.AsMemory(skip), entries);
     }

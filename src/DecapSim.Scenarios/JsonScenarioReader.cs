@@ -16,11 +16,10 @@ internal static class JsonScenarioReader
     /// <summary>Reads and flattens <paramref name="fullPath"/>; problems are added to <paramref name="errors"/>.</summary>
     public static List<JsonEntry>? Read(string fullPath, string display, List<ScenarioError> errors)
     {
-        byte[] bytes;
-        try { bytes = File.ReadAllBytes(fullPath); }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        var bytes = InputFile.TryReadAllBytes(fullPath, InputFile.Limit.Json, out var problem);
+        if (bytes is null)
         {
-            errors.Add(new(display, "", "", "", "cannot read the file: " + e.Message));
+            errors.Add(new(display, "", "", $"a scenario file (a regular JSON file of at most {InputFile.Describe(InputFile.Limit.Json)})", problem));
             return null;
         }
         ReadOnlySpan<byte> span = bytes;
@@ -33,6 +32,13 @@ internal static class JsonScenarioReader
         if (span.Trim(" \t\r\n"u8).IsEmpty)
         {
             errors.Add(new(display, "", "", "a JSON object { ... }", "the file is empty"));
+            return null;
+        }
+        var first = span.TrimStart(" \t\r\n"u8)[0];
+        if (first is not ((byte)'{' or (byte)'[' or (byte)'/' or (byte)'"' or (byte)'-' or >= (byte)'0' and <= (byte)'9'))
+        {
+            // not JSON at all (a password file, a CSV...): say so without echoing any of it
+            errors.Add(new(display, "", "", "a JSON object { ... }", "not a JSON scenario file (it does not start with '{')"));
             return null;
         }
         var data = span.ToArray();
@@ -82,7 +88,7 @@ internal static class JsonScenarioReader
                 var seen = new HashSet<string>(JsonInputPolicy.KeyComparer);
                 while (r.Read() && r.TokenType != JsonTokenType.EndObject)
                 {
-                    var name = r.GetString()!;
+                    var name = Text(ref r, lines, display, errors);
                     var (pl, pc) = lines.Position((int)r.TokenStartIndex);
                     var key = path.Length == 0 ? name : path + ":" + name;
                     if (name.Contains(':') || name.Length == 0)
@@ -107,7 +113,7 @@ internal static class JsonScenarioReader
                 break;
             }
             case JsonTokenType.String:
-                entries.Add(new(path, r.GetString()!, JsonKind.String, line, col));
+                entries.Add(new(path, Text(ref r, lines, display, errors), JsonKind.String, line, col));
                 break;
             case JsonTokenType.Number:
                 entries.Add(new(path, Encoding.UTF8.GetString(r.ValueSpan), JsonKind.Number, line, col));
@@ -119,6 +125,20 @@ internal static class JsonScenarioReader
             case JsonTokenType.Null:
                 entries.Add(new(path, "", JsonKind.Null, line, col));
                 break;
+        }
+    }
+
+    /// <summary>A string token's text; an escape that makes invalid UTF-16 (a lone surrogate such as "\\ud800") is an
+    /// error at its position, not an exception.</summary>
+    private static string Text(ref Utf8JsonReader r, LineMap lines, string display, List<ScenarioError> errors)
+    {
+        try { return r.GetString()!; }
+        catch (InvalidOperationException)
+        {
+            var (l, c) = lines.Position((int)r.TokenStartIndex);
+            errors.Add(new(display, "", "", "text with whole characters (\\uD800-\\uDFFF escapes only in pairs)",
+                "invalid text: a lone UTF-16 surrogate escape") { Line = l, Column = c });
+            return "\uFFFD";
         }
     }
 

@@ -86,7 +86,7 @@ public static class ScenarioLoader
         string display = path;
         if (!File.Exists(full))
         {
-            errors.Add(new(path, "", "", "an existing scenario file", "file not found"));
+            errors.Add(new(path, "", "", "an existing scenario file or a bundled scenario's name", "file not found" + ScenarioLocator.NotFoundHint(path)));
             return chain;
         }
         while (true)
@@ -124,9 +124,11 @@ public static class ScenarioLoader
                 return chain;
             }
             var next = Path.GetFullPath(Path.Combine(layer.BaseDir!, ext.Value));
+            if (!File.Exists(next) && ScenarioLocator.Bundled(ext.Value.Trim()) is { } bundled) next = Path.GetFullPath(bundled); // "extends": "baseline"
             if (!File.Exists(next))
             {
-                errors.Add(new(display, "extends", ext.Value, "an existing scenario file (relative to this file)", "extended file not found") { Line = ext.Line, Column = ext.Column });
+                errors.Add(new(display, "extends", ext.Value, "an existing scenario file (relative to this file) or a bundled scenario's name",
+                    "extended file not found" + ScenarioLocator.NotFoundHint(ext.Value.Trim())) { Line = ext.Line, Column = ext.Column });
                 return chain;
             }
             full = next;

@@ -47,7 +47,12 @@ internal static class ValueParser
         if (type == typeof(DateOnly))
         {
             if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
-            { value = date; return null; }
+            {
+                // a run spans up to 5200 weeks (100 years) of calendar dates, charts and CSV dates: keep them representable
+                if (date < MinDate || date > MaxDate)
+                    return $"'{raw}' is outside the supported dates {MinDate:yyyy-MM-dd} to {MaxDate:yyyy-MM-dd}";
+                value = date; return null;
+            }
             return $"'{raw}' is not a date yyyy-mm-dd";
         }
         if (type.IsEnum)
@@ -58,6 +63,11 @@ internal static class ValueParser
         if (type == typeof(string)) { value = raw; return null; }
         return $"unsupported type {type.Name}";
     }
+
+    /// <summary>Earliest date accepted (StartDate, event dates).</summary>
+    public static readonly DateOnly MinDate = new(1800, 1, 1);
+    /// <summary>Latest date accepted: 100 years of weeks after it still fit every calendar the outputs use.</summary>
+    public static readonly DateOnly MaxDate = new(2199, 12, 31);
 
     /// <summary>"whole number in [a, b]" etc. for messages about values outside the catalog.</summary>
     public static string Allowed(Type type, double min, double max)

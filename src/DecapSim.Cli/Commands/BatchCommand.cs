@@ -16,15 +16,18 @@ public static class BatchCommand
             Arity = ArgumentArity.OneOrMore,
         };
         var baseline = new Option<string>("--baseline") { Description = "The baseline every scenario is compared with", DefaultValueFactory = _ => "baseline" };
-        var seed = new Option<ulong?>("--seed") { Description = "Master seed for every scenario (default: the baseline's Seed, else 1)" };
-        var replicates = new Option<int>("--replicates") { Description = "Replicates per scenario", DefaultValueFactory = _ => 1 };
-        var threads = new Option<int>("--threads") { Description = "Worker threads (results do not depend on it)", DefaultValueFactory = _ => Environment.ProcessorCount };
-        var outDir = new Option<string>("--out") { Description = "Output folder", Required = true };
-        var quiet = new Option<bool>("--quiet") { Description = "No progress output" };
+        var seed = CommonOptions.Seed("Master seed for every scenario (default: the baseline's Seed, else 1)");
+        var replicates = CommonOptions.Replicates(1, "Replicates per scenario (default 1, as `run`; replicate k uses the same seed in every scenario)");
+        var threads = CommonOptions.Threads();
+        var outDir = CommonOptions.Out(null);
+        var weeks = CommonOptions.Weeks("Override the number of weeks of every scenario (1..5200)");
+        var set = CommonOptions.Set("Override a parameter in every scenario: Section.Key=value (repeatable)");
+        var noCharts = CommonOptions.NoCharts("Skip the charts (each scenario's report keeps its tables)");
+        var quiet = CommonOptions.Quiet();
         var format = FormatOption.Create(DecapSim.Experiments.Output.OutputFormat.Csv);
         var cmd = new Command("batch", "Run many scenarios and a baseline unattended; write a report for each and an index comparing them")
         {
-            scenarios, baseline, seed, replicates, threads, outDir, quiet, format,
+            scenarios, baseline, seed, replicates, threads, outDir, weeks, set, noCharts, quiet, format,
         };
         cmd.SetAction(parse =>
         {
@@ -32,19 +35,23 @@ public static class BatchCommand
             if (!CliGuard.InRange(console, "--replicates", reps, 1, 100_000)) return ExitCodes.BadInput;
             int th = parse.GetValue(threads);
             if (!CliGuard.InRange(console, "--threads", th, 1, 1024)) return ExitCodes.BadInput;
+            if (!CommonOptions.WeeksOk(console, parse.GetValue(weeks))) return ExitCodes.BadInput;
             if (!FormatOption.TryGet(parse, format, console, out var fmt)) return ExitCodes.BadInput;
             string dir = parse.GetValue(outDir)!;
             bool q = parse.GetValue(quiet);
-            var options = new BatchRunner.Options(dir, parse.GetValue(seed), reps, th, true,
-                "decapsim " + string.Join(' ', Environment.GetCommandLineArgs().Skip(1))) { Format = fmt };
+            var sets = parse.GetValue(set) ?? Array.Empty<string>();
+            var options = new BatchRunner.Options(dir, parse.GetValue(seed), reps, th, !parse.GetValue(noCharts),
+                "decapsim " + string.Join(' ', Environment.GetCommandLineArgs().Skip(1)), parse.GetValue(weeks)) { Format = fmt };
             return CliGuard.Run(console, dir, cancel =>
             {
                 var result = BatchRunner.Run(parse.GetValue(scenarios)!, parse.GetValue(baseline)!, options,
-                    path => ScenarioLoader.Load(path, ScenarioCli.Environment(), Array.Empty<string>(), ScenarioCli.ModelCatalog),
+                    path => ScenarioLoader.Load(path, ScenarioCli.Environment(), sets, ScenarioCli.ModelCatalog),
                     q ? null : line => console.Out.WriteLine(line), cancel);
                 foreach (var e in result.Entries.Prepend(result.Baseline).Where(e => !e.Ok))
                     console.Error.WriteLine($"error: {e.Input}: {(e.Error ?? "").Replace("\n", "\n  ")}");
-                if (!q) console.Out.WriteLine($"{result.Entries.Count(e => e.Ok)} of {result.Entries.Count} scenario(s) ran; see {result.IndexPath}");
+                if (result.ExitCode == ExitCodes.BadInput && result.Entries.Prepend(result.Baseline).All(e => e.Outcome is null))
+                    console.Error.WriteLine("nothing was run: every input is checked before the first week is simulated; fix the input above");
+                else if (!q) console.Out.WriteLine($"{result.Entries.Count(e => e.Ok)} of {result.Entries.Count} scenario(s) ran; see {result.IndexPath}");
                 return result.ExitCode;
             });
         });

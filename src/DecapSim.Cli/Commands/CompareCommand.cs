@@ -15,14 +15,14 @@ public static class CompareCommand
     {
         var baseline = new Argument<string>("baseline") { Description = "Baseline scenario file or bundled name" };
         var scenarios = new Argument<string[]>("scenarios") { Description = "Scenarios to compare with the baseline", Arity = ArgumentArity.OneOrMore };
-        var replicates = new Option<int>("--replicates") { Description = "Replicates per scenario (replicate k uses the same seed in every scenario)", DefaultValueFactory = _ => 20 };
-        var threads = new Option<int>("--threads") { Description = "Worker threads (results do not depend on it)", DefaultValueFactory = _ => Environment.ProcessorCount };
-        var seed = new Option<ulong?>("--seed") { Description = "Master seed (default: the baseline's Seed)" };
-        var weeks = new Option<int?>("--weeks") { Description = "Override the number of weeks of every scenario" };
-        var outDir = new Option<string>("--out") { Description = "Output folder", DefaultValueFactory = _ => "runs/compare" };
-        var set = new Option<string[]>("--set") { Description = "Override a parameter in every scenario: Section.Key=value (repeatable)" };
-        var quiet = new Option<bool>("--quiet") { Description = "No progress output and no table" };
-        var noCharts = new Option<bool>("--no-charts") { Description = "Skip the charts and reports (tables only)" };
+        var replicates = CommonOptions.Replicates(20, "Paired replicates per scenario (default 20, at least 2: intervals need two; replicate k uses the same seed in every scenario)");
+        var threads = CommonOptions.Threads();
+        var seed = CommonOptions.Seed("Master seed (default: the baseline's Seed, else 1)");
+        var weeks = CommonOptions.Weeks("Override the number of weeks of every scenario (1..5200)");
+        var outDir = CommonOptions.Out("runs/compare");
+        var set = CommonOptions.Set("Override a parameter in every scenario: Section.Key=value (repeatable)");
+        var quiet = CommonOptions.Quiet("No progress output and no table");
+        var noCharts = CommonOptions.NoCharts("Skip the charts and reports (tables only)");
         var format = FormatOption.Create(OutputFormat.Csv);
         var cmd = new Command("compare", "Compare scenarios with a baseline under common random numbers")
         {
@@ -32,7 +32,7 @@ public static class CompareCommand
         {
             var sets = parse.GetValue(set) ?? Array.Empty<string>();
             int? w = parse.GetValue(weeks);
-            if (w is { } ww && (ww < 1 || ww > 5200)) { console.Error.WriteLine($"error: --weeks: {ww} is out of range (allowed: 1..5200)"); return ExitCodes.BadInput; }
+            if (!CommonOptions.WeeksOk(console, w)) return ExitCodes.BadInput;
             int reps = parse.GetValue(replicates);
             if (!CliGuard.InRange(console, "--replicates", reps, 2, 100_000, "intervals need at least 2")) return ExitCodes.BadInput;
             int th = parse.GetValue(threads);

@@ -59,9 +59,7 @@ public static class ExperimentCommand
             bool sharded = parse.GetValue(shard) is not null && n > 1;
             if (sharded && e.Design.Type == DesignType.AbcSmc)
             { console.Error.WriteLine($"error: --shard: {parse.GetValue(file)}: an abc-smc calibration runs generation by generation and cannot be sharded (allowed: no --shard, or 0/1)"); return ExitCodes.BadInput; }
-            using var cts = new CancellationTokenSource();
-            ConsoleCancelEventHandler onCancel = (_, a) => { a.Cancel = true; cts.Cancel(); };
-            Console.CancelKeyPress += onCancel;
+            using var cts = CliGuard.Signals(); // Ctrl-C and SIGTERM cancel the same way
             try
             {
                 if (parse.GetValue(storedOnly))
@@ -78,6 +76,7 @@ public static class ExperimentCommand
                 {
                     if (!q) lock (gate) console.Out.WriteLine($"  run {done}/{total} done ({sw.Elapsed.TotalSeconds:F1} s)");
                 }, cts.Token);
+                foreach (var r in s.Repaired ?? Array.Empty<string>()) console.Error.WriteLine($"warning: stored result {r}: ran that unit again");
                 if (!q) console.Out.WriteLine($"{s.Ran} run(s) done, {s.Skipped} already stored, in {s.WallSeconds:F1} s");
                 if (sharded)
                 {
@@ -100,7 +99,6 @@ public static class ExperimentCommand
                 console.Error.WriteLine($"error: cannot write to {dir}: {ex.Message}");
                 return ExitCodes.RunFailed;
             }
-            finally { Console.CancelKeyPress -= onCancel; }
         });
         return cmd;
     }
@@ -159,12 +157,16 @@ public static class ExperimentCommand
             { console.Error.WriteLine($"error: --shards: {f}: an abc-smc calibration runs generation by generation and cannot be sharded (allowed: --shards 1)"); return ExitCodes.BadInput; }
             string dir = parse.GetValue(outDir)!;
             var o = new SlurmScript.Options(f, dir, n, parse.GetValue(partition), t, c, parse.GetValue(command)!);
+            var problems = SlurmScript.Validate(o);
+            foreach (var problem in problems) console.Error.WriteLine("error: " + problem);
+            if (problems.Count > 0) return ExitCodes.BadInput;
             string path;
             try { path = SlurmScript.Write(e, o); }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException) { console.Error.WriteLine($"error: cannot write to {dir}: {ex.Message}"); return ExitCodes.RunFailed; }
             console.Out.WriteLine($"wrote {path}");
-            console.Out.WriteLine($"submit:  sbatch {path}        (or sbatch --wait {path})");
-            console.Out.WriteLine($"then:    {o.Command} experiment merge {Path.GetFullPath(dir)}/shard-* --out {Path.Combine(Path.GetFullPath(dir), "merged")}");
+            string q = SlurmScript.Quote(path), full = SlurmScript.Quote(Path.GetFullPath(dir));
+            console.Out.WriteLine($"submit:  sbatch {q}        (or sbatch --wait {q})");
+            console.Out.WriteLine($"then:    {o.Command} experiment merge {full}/shard-* --out {SlurmScript.Quote(Path.Combine(Path.GetFullPath(dir), "merged"))}");
             return ExitCodes.Ok;
         });
         return cmd;

@@ -10,14 +10,14 @@ public static class RunCommand
     public static Command Build(CliConsole console)
     {
         var scenario = new Argument<string>("scenario") { Description = "Scenario file or bundled scenario name (see `decapsim scenarios`)" };
-        var seed = new Option<ulong?>("--seed") { Description = "Master seed (default: the scenario's Seed, else 1)" };
-        var weeks = new Option<int?>("--weeks") { Description = "Override the number of weeks" };
-        var outDir = new Option<string>("--out") { Description = "Output folder", DefaultValueFactory = _ => "runs/latest" };
-        var replicates = new Option<int>("--replicates") { Description = "Number of replicates", DefaultValueFactory = _ => 1 };
-        var threads = new Option<int>("--threads") { Description = "Worker threads (results do not depend on it)", DefaultValueFactory = _ => Environment.ProcessorCount };
-        var set = new Option<string[]>("--set") { Description = "Override a parameter: Section.Key=value (repeatable)" };
-        var noCharts = new Option<bool>("--no-charts") { Description = "Skip the charts" };
-        var quiet = new Option<bool>("--quiet") { Description = "No progress output" };
+        var seed = CommonOptions.Seed();
+        var weeks = CommonOptions.Weeks();
+        var outDir = CommonOptions.Out("runs/latest");
+        var replicates = CommonOptions.Replicates(1, "Number of replicates (default 1: one run; more give the spread of outcomes)");
+        var threads = CommonOptions.Threads();
+        var set = CommonOptions.Set();
+        var noCharts = CommonOptions.NoCharts();
+        var quiet = CommonOptions.Quiet();
         var format = FormatOption.Create(DecapSim.Experiments.Output.OutputFormat.Csv);
         var noBaseline = new Option<bool>("--no-baseline") { Description = "Do not run the scenario's counterfactual (its \"Baseline\" key) alongside it" };
         var cmd = new Command("run", "Run a scenario (agent-based model) and write its outputs")
@@ -30,11 +30,8 @@ public static class RunCommand
             if (!ScenarioCli.TryLoad(parse.GetValue(scenario)!, sets, console, out var loaded)) return ExitCodes.BadInput;
             var p = loaded.Parameters;
             int? w = parse.GetValue(weeks);
-            if (w is { } ww)
-            {
-                if (ww < 1 || ww > 5200) { console.Error.WriteLine($"error: --weeks: {ww} is out of range (allowed: 1..5200)"); return ExitCodes.BadInput; }
-                p = p with { Weeks = ww };
-            }
+            if (!CommonOptions.WeeksOk(console, w)) return ExitCodes.BadInput;
+            if (w is { } ww) p = p with { Weeks = ww };
             int reps = parse.GetValue(replicates);
             if (!CliGuard.InRange(console, "--replicates", reps, 1, 100_000)) return ExitCodes.BadInput;
             int th = parse.GetValue(threads);

@@ -38,7 +38,9 @@ public static class ComparePipeline
         Action<int, int>? progress = null, CancellationToken cancel = default, Action? weekDone = null)
     {
         if (scenarios.Count == 0) throw new ArgumentException("at least one scenario to compare with the baseline", nameof(scenarios));
-        Directory.CreateDirectory(o.OutDir);
+        using var folder = OutputFolder.Open(o.OutDir); // checked and locked before the first week; published as one set
+        string finalDir = o.OutDir;
+        o = o with { OutDir = folder.Staging };
         var start = DateTimeOffset.Now;
         var inputs = new[] { baseline }.Concat(scenarios).ToList();
         var names = UniqueNames(inputs.Select(i => i.Scenario.Name).ToList());
@@ -71,7 +73,9 @@ public static class ComparePipeline
         if (o.Charts) files.AddRange(Reports.CompareReport.Write(result, o.Warn));
         files.Add("manifest.json");
         WriteManifest(Path.Combine(o.OutDir, "manifest.json"), runs, o, start, files);
-        return result;
+        folder.Publish();
+        ScenarioRun Final(ScenarioRun r) => r with { Dir = Path.Combine(finalDir, r.Name) };
+        return result with { OutDir = finalDir, Baseline = Final(result.Baseline), Scenarios = result.Scenarios.Select(Final).ToList() };
     }
 
     /// <summary>Horizons used for a run of <paramref name="weeks"/> weeks.</summary>

@@ -22,12 +22,7 @@ public static class ChartFiles
         return files;
     }
 
-    private static void WriteBytes(string path, byte[] bytes)
-    {
-        string tmp = path + ".partial";
-        try { File.WriteAllBytes(tmp, bytes); File.Move(tmp, path, overwrite: true); }
-        finally { if (File.Exists(tmp)) File.Delete(tmp); }
-    }
+    private static void WriteBytes(string path, byte[] bytes) => AtomicFile.WriteAllBytes(path, bytes); // private temp name, never through a link
 
     private static void Try(string path, Action<string> write, List<string> files, Action<string>? warn)
     {

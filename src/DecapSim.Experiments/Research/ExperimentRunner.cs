@@ -23,7 +23,8 @@ public sealed class IncompleteException(string message) : Exception(message);
 public static class ExperimentRunner
 {
     /// <summary>What a run of a shard did.</summary>
-    public sealed record Summary(int Units, int Skipped, int Ran, double WallSeconds);
+    /// <param name="Repaired">Stored entries that did not verify and were run again: "file: what was wrong".</param>
+    public sealed record Summary(int Units, int Skipped, int Ran, double WallSeconds, IReadOnlyList<string>? Repaired = null);
 
     /// <summary>Manifest file name of a shard folder.</summary>
     public const string ShardManifest = "shard.json";
@@ -32,6 +33,7 @@ public static class ExperimentRunner
     public static Summary Run(Experiment e, string dir, int shard, int shards, int threads, Action<int, int>? progress = null, CancellationToken cancel = default)
     {
         var sw = Stopwatch.StartNew();
+        using var folder = OutputFolder.Open(dir, staged: false); // checked and locked: one writer per store
         if (e.Design.Type == DesignType.AbcSmc)
         {
             if (shards > 1) throw new MergeException("an abc-smc calibration runs generation by generation (each depends on the last) and cannot be sharded; run it without --shard (--threads uses the cores of one machine)");
@@ -45,7 +47,19 @@ public static class ExperimentRunner
         var units = new List<int>();
         for (long u = shard; u < total; u += shards) units.Add((int)u);
         WriteManifest(dir, e, shard, shards, units.Count, complete: false);
-        var todo = units.Where(u => !File.Exists(ResultStore.PathOf(store, UnitKey(e, plan, u)))).ToList();
+        // a unit is done only when its entry verifies (key and checksum); a missing or corrupt one is run again
+        var repaired = new List<string>();
+        var todo = units.Where(u =>
+        {
+            string key = UnitKey(e, plan, u), path = ResultStore.PathOf(store, key);
+            if (ResultStore.Read(path, key, e, out var state, out var problem) is not null) return false;
+            if (state == StoredState.Corrupt)
+            {
+                repaired.Add($"{path}: {problem}");
+                if (Directory.Exists(path)) Directory.Delete(path, true);
+            }
+            return true;
+        }).ToList();
         int skipped = units.Count - todo.Count, done = 0;
         var parameters = new ConcurrentDictionary<int, Lazy<Core.Parameters.ModelParameters>>();
         ReplicateScheduler.Run(todo.Count, threads, i =>
@@ -62,7 +76,7 @@ public static class ExperimentRunner
             progress?.Invoke(++done, todo.Count);
         }, cancel);
         WriteManifest(dir, e, shard, shards, units.Count, complete: true);
-        return new Summary(units.Count, skipped, todo.Count, sw.Elapsed.TotalSeconds);
+        return new Summary(units.Count, skipped, todo.Count, sw.Elapsed.TotalSeconds, repaired);
     }
 
 
@@ -100,7 +114,9 @@ public static class ExperimentRunner
         if (!File.Exists(path)) throw new MergeException($"{dir}: not a shard folder (no {ShardManifest}; run `decapsim experiment run <file> --shard i/N --out {dir}` first)");
         try
         {
-            using var doc = JsonDocument.Parse(File.ReadAllText(path));
+            var text = Scenarios.InputFile.TryReadAllText(path, Scenarios.InputFile.Limit.Json, out var problem)
+                ?? throw new MergeException($"{path}: unreadable shard manifest ({problem})");
+            using var doc = JsonDocument.Parse(text);
             var id = doc.RootElement.GetProperty("experiment_id").GetString()!;
             var canonical = doc.RootElement.GetProperty("experiment").GetRawText();
             return (id, canonical);
@@ -128,18 +144,36 @@ public static class ExperimentRunner
         if (e.Design.Type == DesignType.AbcSmc) throw new MergeException("an abc-smc calibration cannot be sharded, so there is nothing to merge");
         if (e.Id != ids[0]) throw new MergeException($"{manifests[0].Dir}: manifest id does not match its experiment (edited by hand?)");
         var plan = DesignPlan.For(e);
+        using var folder = OutputFolder.Open(outDir, staged: false);
         string store = Path.Combine(outDir, "store");
         Directory.CreateDirectory(store);
         int total = plan.Count * e.Replicates, missing = 0;
+        var corrupt = new List<string>();
         for (int u = 0; u < total; u++)
         {
             string key = UnitKey(e, plan, u);
             string target = ResultStore.PathOf(store, key);
-            if (File.Exists(target)) continue;
-            var src = shardDirs.Select(d => ResultStore.PathOf(Path.Combine(d, "store"), key)).FirstOrDefault(File.Exists);
-            if (src is null) { missing++; continue; }
-            if (Path.GetFullPath(src) != Path.GetFullPath(target)) AtomicFile.WriteAllText(target, File.ReadAllText(src));
+            if (ResultStore.Read(target, key, e, out _, out _) is not null) continue; // a corrupt merged entry is replaced
+            bool found = false;
+            foreach (var d in shardDirs)
+            {
+                string src = ResultStore.PathOf(Path.Combine(d, "store"), key);
+                if (ResultStore.Read(src, key, e, out var state, out var problem) is null)
+                {
+                    if (state == StoredState.Corrupt) corrupt.Add($"{src}: {problem}");
+                    continue;
+                }
+                if (Path.GetFullPath(src) != Path.GetFullPath(target))
+                    AtomicFile.WriteAllBytes(target, Scenarios.InputFile.TryReadAllBytes(src, Scenarios.InputFile.Limit.StoreEntry, out _)!);
+                found = true;
+                break;
+            }
+            if (!found) missing++;
         }
+        if (corrupt.Count > 0 && missing > 0)
+            throw new MergeException($"{corrupt.Count} shard file(s) are corrupt and nothing was merged in their place: " + string.Join("; ", corrupt.Take(5)) +
+                (corrupt.Count > 5 ? $"; and {corrupt.Count - 5} more" : "") +
+                ". Re-run their shard (`decapsim experiment run <file> --shard i/N --out <shard folder>` re-runs exactly the corrupt units), then merge again");
         if (missing > 0)
             throw new IncompleteException($"{missing} of {total} units have no result in the given shards (a shard did not finish, or a shard folder is missing); re-run the missing shards, then merge again");
         return e;

@@ -15,6 +15,8 @@ internal static class TargetSeriesReader
     {
         void Err(string value, string message) => errors.Add(new ScenarioError(file, "Design.Target", value, Allowed, message));
         if (!File.Exists(path)) { Err(asWritten, "target file not found (paths are relative to the experiment file)"); return null; }
+        // a regular file within the limit (no FIFO, device or huge file reaches the CSV reader)
+        if (InputFile.TryReadAllBytes(path, InputFile.Limit.Table, out var unreadable) is null) { Err(asWritten, $"{asWritten}: {unreadable}"); return null; }
         using var csv = CsvReader.FromFile(path, CsvDialect.Reader);
         string[]? head = null;
         string headLine = "";
@@ -33,7 +35,7 @@ internal static class TargetSeriesReader
             }
             // (the header is judged once the file is known to have data rows)
             if (row == 0 && (head.Length < 2 || head[0] is not ("year" or "week") || head[1] != "value"))
-            { Err(headLine, $"{asWritten}: header must be year,value or week,value"); return null; }
+            { Err(head.Any(h => h is "year" or "week" or "value") ? headLine : "", $"{asWritten}: header must be year,value or week,value"); return null; } // never echo a file that is not a table of ours
             row++;
             if (csv.FieldCount < 2 || !int.TryParse(csv.GetString(0), NumberStyles.Integer, CultureInfo.InvariantCulture, out int k)
                 || !double.TryParse(csv.GetString(1), NumberStyles.Float, CultureInfo.InvariantCulture, out double v) || !double.IsFinite(v))

@@ -1,3 +1,4 @@
+using DecapSim.Experiments.Output;
 using DecapSim.Experiments.Reports;
 using DecapSim.Scenarios;
 
@@ -13,7 +14,8 @@ public static class BatchRunner
 {
     /// <summary>Options of a batch.</summary>
     /// <param name="Seed">Master seed for every scenario; null uses the baseline's <c>Seed</c> (else 1).</param>
-    public sealed record Options(string OutDir, ulong? Seed, int Replicates, int Threads, bool Charts = true, string Command = "decapsim batch")
+    /// <param name="Weeks">Overrides every scenario's number of weeks, when set.</param>
+    public sealed record Options(string OutDir, ulong? Seed, int Replicates, int Threads, bool Charts = true, string Command = "decapsim batch", int? Weeks = null)
     {
         /// <summary>Each scenario folder's tables as CSV, Parquet or both.</summary>
         public Output.OutputFormat Format { get; init; } = Output.OutputFormat.Csv;
@@ -63,7 +65,8 @@ public static class BatchRunner
     public static Result Run(IReadOnlyList<string> inputs, string baseline, Options o, Func<string, LoadedScenario> load,
         Action<string>? log = null, CancellationToken cancel = default)
     {
-        Directory.CreateDirectory(o.OutDir);
+        OutputFolder.Check(o.OutDir);
+        string finalDir = o.OutDir;
         var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "index" };
         Entry Prepare(string input, bool isBaseline)
         {
@@ -98,6 +101,12 @@ public static class BatchRunner
             entries.Add(Prepare(input, false));
         }
         ulong seed = o.Seed ?? baseEntry.Scenario?.Seed ?? 1;
+        // bad input (a pattern matching nothing, a missing or invalid file) is refused before anything runs
+        var bad = entries.Prepend(baseEntry).Where(e => e.BadInput).ToList();
+        if (bad.Count > 0)
+            return new Result(entries, baseEntry, seed, System.IO.Path.Combine(finalDir, "index.html"), 2);
+        using var folder = OutputFolder.Open(o.OutDir); // checked and locked before the first week; published as one set
+        o = o with { OutDir = folder.Staging };
 
         Entry Execute(Entry e)
         {
@@ -106,7 +115,8 @@ public static class BatchRunner
             log?.Invoke($"running {e.Name}{(e.IsBaseline ? " (baseline)" : "")}: {e.Scenario.Parameters.Weeks} weeks, {o.Replicates} replicate(s), seed {seed}");
             try
             {
-                var outcome = RunPipeline.Execute(e.Scenario, e.Scenario.Parameters,
+                var p = o.Weeks is { } w ? e.Scenario.Parameters with { Weeks = w } : e.Scenario.Parameters;
+                var outcome = RunPipeline.Execute(e.Scenario, p,
                     new RunPipeline.Options(dir, seed, o.Replicates, o.Threads, o.Charts, o.Command, Warn: w => log?.Invoke("warning: " + w)) { Format = o.Format }, null, cancel);
                 return e with { Outcome = outcome };
             }
@@ -132,8 +142,9 @@ public static class BatchRunner
             Reports.ChartFiles.Write(o.OutDir, new[] { rendered }, w => log?.Invoke("warning: " + w));
             chartSvg = rendered.Svg;
         }
-        string index = System.IO.Path.Combine(o.OutDir, "index.html");
-        Output.AtomicFile.WriteAllText(index, BatchIndex.Build(entries, baseEntry, seed, o.Replicates, chartSvg));
+        Output.AtomicFile.WriteAllText(System.IO.Path.Combine(o.OutDir, "index.html"), BatchIndex.Build(entries, baseEntry, seed, o.Replicates, chartSvg));
+        folder.Publish();
+        string index = System.IO.Path.Combine(finalDir, "index.html");
         log?.Invoke($"wrote {index}");
         return new Result(entries, baseEntry, seed, index, code);
     }

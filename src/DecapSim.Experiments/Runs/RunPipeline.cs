@@ -66,7 +66,8 @@ public static class RunPipeline
         CancellationToken cancel = default, Action? weekDone = null)
     {
         var start = DateTimeOffset.Now;
-        Directory.CreateDirectory(o.OutDir);
+        using var folder = OutputFolder.Open(o.OutDir); // checked and locked before the first week; published as one set
+        o = o with { OutDir = folder.Staging };
         var world = Core.Simulation.BuildWorld(p.World, o.Seed); // the world every replicate runs on (structure seed)
         using var writer = new RunWriter(o.OutDir, p, world.RegionNames, o.Format);
         EnsembleRunner.Run(p, o.Seed, o.Replicates, o.Threads, writer.Add, progress, cancel, weekDone);
@@ -102,6 +103,8 @@ public static class RunPipeline
         writer.Commit(manifest);
         summaries.Commit(manifest);
         AtomicFile.WriteAllText(Path.Combine(o.OutDir, "manifest.json"), manifest);
+        writer.Dispose();
+        folder.Publish();
         return new Ensemble(writer.Weekly, writer.RegionHomicides, writer.RegionBlockades, writer.Removals, world.RegionNames,
             world.RegionNeighbours, files, baseline);
     }

@@ -57,7 +57,9 @@ internal sealed class ReferencesReader(ResolutionContext ctx)
     /// <summary>Reads year,value rows (# comments, blank lines skipped), sorted by year.</summary>
     internal static (int[] Years, double[] Values, string? Problem) ReadYearValues(string full)
     {
-        var lines = File.ReadAllLines(full).Select((l, i) => (Text: l.Trim(), Line: i + 1)).Where(l => l.Text.Length > 0 && !l.Text.StartsWith('#')).ToList();
+        var content = InputFile.TryReadAllText(full, InputFile.Limit.Table, out var unreadable);
+        if (content is null) return (Array.Empty<int>(), Array.Empty<double>(), unreadable);
+        var lines = content.Split('\n').Select((l, i) => (Text: l.Trim(), Line: i + 1)).Where(l => l.Text.Length > 0 && !l.Text.StartsWith('#')).ToList();
         if (lines.Count < 2) return (Array.Empty<int>(), Array.Empty<double>(), "no data rows");
         var head = lines[0].Text.Split(',').Select(h => h.Trim().ToLowerInvariant()).ToArray();
         if (head.Length < 2 || head[0] != "year" || head[1] != "value") return (Array.Empty<int>(), Array.Empty<double>(), $"line {lines[0].Line}: the header must be year,value");

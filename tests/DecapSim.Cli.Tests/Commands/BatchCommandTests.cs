@@ -11,20 +11,44 @@ public sealed class BatchCommandTests : CliTestBase
 
 
     [Fact]
-    public void Batch_GlobWithBrokenScenario_RunsTheRestAndExitsOne()
+    public void Batch_GlobWithBrokenScenario_RefusesBeforeRunningAnything()
     {
         var baseline = Write("base.json", Tiny);
         Write("good.json", Tiny.Replace("\"Weeks\": 30", "\"Weeks\": 30, \"Arms\": { \"Interdiction\": 0.5 }"));
         Write("typo.json", """{ "Arms": { "Interdicton": 0.1 } }""");
         var outDir = Path.Combine(dir, "out");
         var (code, _, err) = Run("batch", Path.Combine(dir, "*.json"), "--baseline", baseline, "--replicates", "2", "--threads", "1", "--seed", "3", "--out", outDir, "--quiet");
-        Assert.Equal(ExitCodes.RunFailed, code);
+        Assert.Equal(ExitCodes.BadInput, code);
         Assert.Contains("Did you mean 'Arms.Interdiction'", err);
+        Assert.Contains("nothing was run", err);
+        Assert.False(File.Exists(Path.Combine(outDir, "index.html")));
+        Assert.False(Directory.Exists(Path.Combine(outDir, "good")));
+    }
+
+    [Fact]
+    public void Batch_GlobWithGoodScenarios_RunsThemAll()
+    {
+        var baseline = Write("base.json", Tiny);
+        Write("good.json", Tiny.Replace("\"Weeks\": 30", "\"Weeks\": 30, \"Arms\": { \"Interdiction\": 0.5 }"));
+        var outDir = Path.Combine(dir, "out");
+        var (code, _, err) = Run("batch", Path.Combine(dir, "*.json"), "--baseline", baseline, "--replicates", "2", "--threads", "1", "--seed", "3", "--out", outDir, "--quiet");
+        Assert.True(code == 0, err);
         var index = File.ReadAllText(Path.Combine(outDir, "index.html"));
-        Assert.Contains("typo", index);
         Assert.Contains("good/report.html", index);
         Assert.True(File.Exists(Path.Combine(outDir, "good", "report.html")));
         Assert.True(File.Exists(Path.Combine(outDir, "base", "charts", "violence.svg")));
+    }
+
+    [Fact]
+    public void Batch_PatternMatchingNothing_RefusesBeforeRunningTheBaseline()
+    {
+        // the original defect: `batch 'nomatch*.json'` ran the baseline, wrote 21 files, then exited 2
+        var baseline = Write("base.json", Tiny);
+        var outDir = Path.Combine(dir, "o");
+        var (code, _, err) = Run("batch", Path.Combine(dir, "nomatch*.json"), "--baseline", baseline, "--out", outDir, "--quiet");
+        Assert.Equal(ExitCodes.BadInput, code);
+        Assert.Contains("no file matches", err);
+        Assert.False(Directory.Exists(outDir));
     }
 
     [Fact]

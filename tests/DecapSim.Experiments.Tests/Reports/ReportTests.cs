@@ -81,24 +81,31 @@ public sealed class ReportTests : IDisposable
     }
 
     [Fact]
-    public void BatchRunner_GoodAndBrokenScenario_IndexMentionsBothAndExitCodeIsOne()
+    public void BatchRunner_GoodScenarios_IndexLinksThem_AndABrokenOneStopsTheBatchBeforeItRuns()
     {
         var good = Write("good.json", Tiny);
         var baseline = Write("base.json", Tiny.Replace("\"Count\": 3", "\"Count\": 1"));
         var broken = Write("broken.json", "{ \"Weeks\": ");
+        var refused = BatchRunner.Run(new[] { Path.Combine(dir, "*.json") }, baseline,
+            new BatchRunner.Options(Path.Combine(dir, "refused"), 11, 2, 2), ScenarioLoader.Load);
+        Assert.Equal(2, refused.ExitCode); // bad input is refused before anything runs
+        Assert.Contains(refused.Entries, e => e.Name == "broken" && e.Error!.Contains("malformed JSON"));
+        Assert.False(Directory.Exists(Path.Combine(dir, "refused")));
+        File.Delete(broken);
+
         var outDir = Path.Combine(dir, "batch");
         var result = BatchRunner.Run(new[] { Path.Combine(dir, "*.json") }, baseline,
             new BatchRunner.Options(outDir, 11, 2, 2), ScenarioLoader.Load);
 
-        Assert.Equal(1, result.ExitCode);
-        Assert.Equal(2, result.Entries.Count); // base.json is run once, as the baseline
+        Assert.Equal(0, result.ExitCode);
+        Assert.Single(result.Entries); // base.json is run once, as the baseline
         string index = File.ReadAllText(result.IndexPath);
         var doc = ParseXhtml(index);
         string text = doc.Root!.Value;
-        Assert.Contains("broken", text);
-        Assert.Contains("malformed JSON", text);
         Assert.Contains("good", text);
-        Assert.Contains("vs baseline (90% interval", text);
+        Assert.Contains("vs baseline on average (95% CI of the mean difference", text);
+        Assert.Contains("paired differences, 90% of replicates", text);
+        Assert.Contains("Only 2 replicates", text); // intervals from two runs are flagged
         Assert.Contains("good/report.html", index);
         Assert.True(File.Exists(Path.Combine(outDir, "good", "report.html")));
         Assert.True(File.Exists(Path.Combine(outDir, "base", "report.html")));
@@ -114,7 +121,8 @@ public sealed class ReportTests : IDisposable
         var result = BatchRunner.Run(new[] { Path.Combine(dir, "missing.json"), Path.Combine(dir, "nothing-*.json") }, baseline,
             new BatchRunner.Options(Path.Combine(dir, "bad"), 1, 1, 1), ScenarioLoader.Load);
         Assert.Equal(2, result.ExitCode);
-        Assert.Contains("no file matches", File.ReadAllText(result.IndexPath));
+        Assert.Contains(result.Entries, e => e.Error!.Contains("no file matches"));
+        Assert.False(File.Exists(result.IndexPath)); // refused before anything ran or was written
     }
 
     [Fact]
