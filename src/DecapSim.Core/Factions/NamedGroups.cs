@@ -11,6 +11,8 @@ public sealed record NamedGroup(string Name, double Share, string Home, string S
 /// Zipf-distributed by the landscape builder. The presence lists are a stylized reading of public reporting
 /// (e.g. the US DEA National Drug Threat Assessment 2024 maps of CJNG and Sinaloa presence; press coverage of
 /// the CJNG-Santa Rosa de Lima war in Guanajuato and of the CJNG-Sinaloa fights in Baja California and Zacatecas).
+/// A state listed twice gets twice the share of the group's members away from home: CJNG's main fronts outside
+/// Jalisco, Guanajuato and Michoacán.
 /// </summary>
 public static class NamedGroups
 {
@@ -20,7 +22,7 @@ public static class NamedGroups
     /// <summary>Present-day named groups (shares of all members; 0 = sized by the Zipf rule).</summary>
     public static readonly NamedGroup[] PresentDay =
     {
-        new("CJNG", 0.179, "Jalisco", Pc2023, [Gto, "Michoacán", "Colima", "Zacatecas", "Baja California", "Nayarit", "Veracruz", "Quintana Roo"]),
+        new("CJNG", 0.179, "Jalisco", Pc2023, [Gto, Gto, "Michoacán", "Michoacán", "Colima", "Zacatecas", "Baja California", "Nayarit", "Veracruz", "Quintana Roo"]),
         new("Cártel de Sinaloa", 0.089, "Sinaloa", Pc2023, ["Sonora", "Baja California", "Chihuahua", "Durango", "Zacatecas"]),
         new("La Nueva Familia Michoacana", 0.062, "Guerrero", Pc2023, ["México", "Michoacán", "Morelos"]),
         new("Cártel del Noreste", 0.045, "Tamaulipas", Pc2023, ["Nuevo León"]),

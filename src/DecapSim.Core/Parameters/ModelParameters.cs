@@ -250,8 +250,8 @@ public sealed record SuccessionParameters
     public double SplitThreshold { get; init; } = 0.08;
     [Param("Loyalty above which a soldier counts as support", Unit = "share", Min = 0, Max = 1)]
     public double LoyaltyThreshold { get; init; } = 0.3;
-    [Param("Rivalry between splinters of one succession war", Unit = "rivalry weight", Min = 0, Max = 1000)]
-    public double WarRivalry { get; init; } = 6;
+    [Param("Rivalry between splinters of one succession war (after a killing; a capture's is CaptureWarFactor of it)", Unit = "rivalry weight", Min = 0, Max = 1000, Source = "calibrated on el-mencho-2026: Jalisco's 26 weeks after the killing 1.2-2.0x the paired baseline (municipal studies: +36% to +80%, Calderon et al. 2015; Lindo & Padilla-Romo 2018)")]
+    public double WarRivalry { get; init; } = 2.5;
     [Param("Half-life of succession-war rivalry", Unit = "weeks", Min = 1, Max = 5200)]
     public double WarHalfLifeWeeks { get; init; } = 78;
     [Param("Weeks a weakened faction's cells pull rivals (vacuum)", Unit = "weeks", Min = 0, Max = 520)]

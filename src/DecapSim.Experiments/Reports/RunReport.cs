@@ -114,6 +114,7 @@ public static class RunReport
         h.Element("p",
             "The full description (in the ODD format used for agent-based models), with every process, its equations, the calibration " +
             "on 2012-2022 national figures and the known limitations, is in the file docs/model.md that ships with DecapSim.");
+        FidelityList(h);
         h.Close("section").Line();
 
         // --- parameters ---------------------------------------------------------------------------------------
@@ -128,6 +129,20 @@ public static class RunReport
             .Close("footer").Line();
         h.Close("main").Line().Close("body").Line().Close("html").Line();
         return h.ToString();
+    }
+
+    /// <summary>What the model reproduces and what it does not (<see cref="ModelFidelity"/>).</summary>
+    private static void FidelityList(HtmlWriter h)
+    {
+        h.Element("h3", ModelFidelity.Title).Line();
+        h.Element("p", "It reproduces:");
+        h.Open("ul");
+        foreach (var x in ModelFidelity.Reproduces) h.Element("li", x);
+        h.Close("ul").Line();
+        h.Element("p", "It does not reproduce:");
+        h.Open("ul");
+        foreach (var x in ModelFidelity.DoesNotReproduce) h.Element("li", x);
+        h.Close("ul").Line();
     }
 
     private static void KeyNumbers(HtmlWriter h, ModelParameters p, IReadOnlyList<WeeklyMetrics[]> weekly, BaselineRun? baseline)
