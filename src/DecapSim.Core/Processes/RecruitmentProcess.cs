@@ -1,3 +1,4 @@
+using DecapSim.Core.Factions;
 using DecapSim.Core.Random;
 using MathNet.Numerics.Distributions;
 
@@ -49,8 +50,8 @@ public sealed class RecruitmentProcess : IProcess
                 while (lo < hi) { int mid = (lo + hi) >> 1; if (_cum[mid] < u) lo = mid + 1; else hi = mid; }
                 int cell = pres.EntryCell[entries[lo]];
                 int unit = units.Length > 0 ? units[_rng.Next(units.Length)] : -1;
-                float age = (float)Math.Clamp(_age.Sample(), 14, 60);
-                float loyalty = (float)(0.3 + 0.7 * _rng.NextDouble());
+                float age = (float)Math.Clamp(_age.Sample(), MemberTraits.RecruitAgeMin, MemberTraits.RecruitAgeMax);
+                float loyalty = (float)(MemberTraits.LoyaltyMin + (1 - MemberTraits.LoyaltyMin) * _rng.NextDouble());
                 s.Members.Add(f, unit, cell, age, loyalty, s.Week);
             }
             s.Counters.Recruits += n;
