@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace DecapSim.Experiments.Output;
 
 /// <summary>regions_summary.csv: per (week, region, metric) the mean, standard deviation and quantiles across
@@ -14,30 +12,31 @@ public static class RegionSummaryWriter
         IReadOnlyList<double[][]> blockades, DateOnly start)
     {
         using var f = new AtomicFile(path);
-        f.Writer.WriteLine("week,date,region,metric,mean,sd,p05,p25,p50,p75,p95,replicates");
+        using (var csv = new CsvTable(f.Writer).Header(["week", "date", "region", "metric", "mean", "sd", "p05", "p25", "p50", "p75", "p95", "replicates"]))
+            WriteRows(csv, regionNames, homicides, blockades, start);
+        f.Commit();
+    }
+
+    private static void WriteRows(CsvTable csv, IReadOnlyList<string> regionNames, IReadOnlyList<double[][]> homicides,
+        IReadOnlyList<double[][]> blockades, DateOnly start)
+    {
         int reps = homicides.Count;
-        if (reps == 0) { f.Commit(); return; }
+        if (reps == 0) return;
         int weeks = homicides[0].Length;
         var values = new double[reps];
-        var sb = new StringBuilder();
         var sources = new[] { homicides, blockades };
         for (int w = 0; w < weeks; w++)
         {
-            string date = Csv.Date(start, w);
             for (int g = 0; g < regionNames.Count; g++)
                 for (int m = 0; m < Metrics.Length; m++)
                 {
                     var src = sources[m];
                     for (int r = 0; r < reps; r++) values[r] = src[r][w][g];
                     var st = SummaryWriter.Stats(values);
-                    sb.Clear();
-                    sb.Append(w).Append(',').Append(date).Append(',').Append(Csv.Text(regionNames[g])).Append(',').Append(Metrics[m]);
-                    sb.Append(',').Append(Csv.Num(st.Mean)).Append(',').Append(Csv.Num(st.Sd));
-                    foreach (var q in st.Quantiles) sb.Append(',').Append(Csv.Num(q));
-                    sb.Append(',').Append(reps);
-                    f.Writer.WriteLine(sb);
+                    csv.Int(w).Date(start, w).Text(regionNames[g]).Text(Metrics[m]).Num(st.Mean).Num(st.Sd);
+                    foreach (var q in st.Quantiles) csv.Num(q);
+                    csv.Int(reps).End();
                 }
         }
-        f.Commit();
     }
 }

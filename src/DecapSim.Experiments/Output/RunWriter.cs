@@ -12,9 +12,9 @@ namespace DecapSim.Experiments.Output;
 public sealed class RunWriter : IDisposable
 {
     private readonly AtomicFile _weekly, _regions, _factions, _events;
+    private readonly CsvTable _weeklyCsv, _regionsCsv, _factionsCsv, _eventsCsv;
     private readonly ModelParameters _p;
     private readonly string[] _regionNames;
-    private readonly StringBuilder _sb = new(1 << 16);
 
     /// <summary>[replicate][week] metrics of every replicate (for summary.csv and charts).</summary>
     public List<WeeklyMetrics[]> Weekly { get; } = new();
@@ -39,21 +39,24 @@ public sealed class RunWriter : IDisposable
         _regions = new AtomicFile(Path.Combine(dir, "regions.csv"));
         _factions = new AtomicFile(Path.Combine(dir, "factions.csv"));
         _events = new AtomicFile(Path.Combine(dir, "events.csv"));
-        _weekly.Writer.WriteLine(WeeklyHeader);
-        _regions.Writer.WriteLine("replicate,week,region,homicides,blockades,controller");
-        _factions.Writer.WriteLine("replicate,faction,name,parent,founded_week,ended_week,end_reason,peak_members");
-        _events.Writer.WriteLine("replicate,week,type,faction,region,detail");
+        _weeklyCsv = new CsvTable(_weekly.Writer).Header(WeeklyColumns);
+        _regionsCsv = new CsvTable(_regions.Writer).Header(["replicate", "week", "region", "homicides", "blockades", "controller"]);
+        _factionsCsv = new CsvTable(_factions.Writer).Header(["replicate", "faction", "name", "parent", "founded_week", "ended_week", "end_reason", "peak_members"]);
+        _eventsCsv = new CsvTable(_events.Writer).Header(["replicate", "week", "type", "faction", "region", "detail"]);
     }
 
-    /// <summary>The weekly.csv header.</summary>
-    public static string WeeklyHeader => "replicate,week,date," + string.Join(",", WeeklyMetrics.Columns);
+    /// <summary>The weekly.csv columns: replicate, week, date, then the metric catalog.</summary>
+    public static IEnumerable<string> WeeklyColumns => new[] { "replicate", "week", "date" }.Concat(WeeklyMetrics.Columns);
 
-    /// <summary>Appends one weekly.csv row (shared by `run` and `reference`).</summary>
-    public static StringBuilder WeeklyRow(StringBuilder sb, string replicate, int week, DateOnly start, in WeeklyMetrics m)
+    /// <summary>The weekly.csv header.</summary>
+    public static string WeeklyHeader => string.Join(",", WeeklyColumns);
+
+    /// <summary>Writes one weekly.csv row (shared by `run` and `reference`).</summary>
+    public static void WeeklyRow(CsvTable t, int replicate, int week, DateOnly start, in WeeklyMetrics m)
     {
-        sb.Append(replicate).Append(',').Append(week).Append(',').Append(Csv.Date(start, week));
-        for (int k = 0; k < WeeklyMetrics.Columns.Count; k++) sb.Append(',').Append(Csv.Num(m.Get(k)));
-        return sb;
+        t.Int(replicate).Int(week).Date(start, week);
+        for (int k = 0; k < WeeklyMetrics.Columns.Count; k++) t.Num(m.Get(k));
+        t.End();
     }
 
     /// <summary>Writes one replicate (call in replicate order).</summary>
@@ -65,31 +68,29 @@ public sealed class RunWriter : IDisposable
         RegionBlockades.Add(r.RegionBlockades);
         foreach (var e in r.Events) if (e.Type == "removal") Removals.Add((r.Replicate, e));
         foreach (var (k, v) in r.ProcessMilliseconds) ProcessMilliseconds[k] = ProcessMilliseconds.GetValueOrDefault(k) + v;
-        string rep = r.Replicate.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        int rep = r.Replicate;
         var names = r.Factions;
         for (int w = 0; w < r.Weekly.Length; w++)
         {
-            var m = r.Weekly[w];
-            _weekly.Writer.WriteLine(WeeklyRow(_sb.Clear(), rep, w, _p.StartDate, m));
+            WeeklyRow(_weeklyCsv, rep, w, _p.StartDate, r.Weekly[w]);
             for (int g = 0; g < _regionNames.Length; g++)
             {
                 int c = r.RegionController[w][g];
-                _sb.Clear();
-                _sb.Append(rep).Append(',').Append(w).Append(',').Append(Csv.Text(_regionNames[g])).Append(',')
-                   .Append(Csv.Num(r.RegionHomicides[w][g])).Append(',').Append(Csv.Num(r.RegionBlockades[w][g])).Append(',')
-                   .Append(c >= 0 ? Csv.Text(names[c].Name) : "");
-                _regions.Writer.WriteLine(_sb);
+                _regionsCsv.Int(rep).Int(w).Text(_regionNames[g]).Num(r.RegionHomicides[w][g]).Num(r.RegionBlockades[w][g])
+                           .Text(c >= 0 ? names[c].Name : "").End();
             }
         }
         foreach (var f in r.Factions)
-            _factions.Writer.WriteLine($"{rep},{f.Id},{Csv.Text(f.Name)},{(f.Parent >= 0 ? f.Parent.ToString(System.Globalization.CultureInfo.InvariantCulture) : "")},{f.FoundedWeek},{(f.EndedWeek >= 0 ? f.EndedWeek.ToString(System.Globalization.CultureInfo.InvariantCulture) : "")},{f.EndReason},{f.PeakMembers}");
+            _factionsCsv.Int(rep).Int(f.Id).Text(f.Name).IntOrEmpty(f.Parent).Int(f.FoundedWeek).IntOrEmpty(f.EndedWeek)
+                        .Text(f.EndReason).Int(f.PeakMembers).End();
         foreach (var e in r.Events)
-            _events.Writer.WriteLine($"{rep},{e.Week},{e.Type},{Csv.Text(e.Faction)},{Csv.Text(e.Region)},{Csv.Text(e.Detail)}");
+            _eventsCsv.Int(rep).Int(e.Week).Text(e.Type).Text(e.Faction).Text(e.Region).Text(e.Detail).End();
     }
 
     /// <summary>Renames every file into place.</summary>
     public void Commit()
     {
+        _weeklyCsv.Dispose(); _regionsCsv.Dispose(); _factionsCsv.Dispose(); _eventsCsv.Dispose();
         _weekly.Commit(); _regions.Commit(); _factions.Commit(); _events.Commit();
     }
 

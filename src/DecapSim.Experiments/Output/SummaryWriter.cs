@@ -14,24 +14,25 @@ public static class SummaryWriter
     public static void Write(string path, IReadOnlyList<WeeklyMetrics[]> replicates, DateOnly start)
     {
         using var f = new AtomicFile(path);
-        f.Writer.WriteLine("week,date,metric,mean,sd,p05,p25,p50,p75,p95,replicates");
-        if (replicates.Count == 0) { f.Commit(); return; }
+        using (var csv = new CsvTable(f.Writer).Header(["week", "date", "metric", "mean", "sd", "p05", "p25", "p50", "p75", "p95", "replicates"]))
+            WriteRows(csv, replicates, start);
+        f.Commit();
+    }
+
+    private static void WriteRows(CsvTable csv, IReadOnlyList<WeeklyMetrics[]> replicates, DateOnly start)
+    {
+        if (replicates.Count == 0) return;
         int weeks = replicates[0].Length;
         var values = new double[replicates.Count];
-        var sb = new StringBuilder();
         for (int w = 0; w < weeks; w++)
             for (int k = 0; k < WeeklyMetrics.Columns.Count; k++)
             {
                 for (int r = 0; r < replicates.Count; r++) values[r] = replicates[r][w].Get(k);
                 var st = Stats(values);
-                sb.Clear();
-                sb.Append(w).Append(',').Append(Csv.Date(start, w)).Append(',').Append(WeeklyMetrics.Columns[k]);
-                sb.Append(',').Append(Csv.Num(st.Mean)).Append(',').Append(Csv.Num(st.Sd));
-                foreach (var q in st.Quantiles) sb.Append(',').Append(Csv.Num(q));
-                sb.Append(',').Append(replicates.Count);
-                f.Writer.WriteLine(sb);
+                csv.Int(w).Date(start, w).Text(WeeklyMetrics.Columns[k]).Num(st.Mean).Num(st.Sd);
+                foreach (var q in st.Quantiles) csv.Num(q);
+                csv.Int(replicates.Count).End();
             }
-        f.Commit();
     }
 
     /// <summary>Mean, sample standard deviation (0 for one value) and the quantiles of <see cref="Levels"/>.</summary>
