@@ -45,6 +45,23 @@ public sealed class ModelState
     /// <summary>Current week (0-based).</summary>
     public int Week { get; set; }
 
+    /// <summary>Most threads a big world may use inside one weekly step (1 = this thread only). The work is split
+    /// into fixed blocks whatever this is, so results never depend on it.</summary>
+    public int Parallelism
+    {
+        get => _parallel.MaxDegreeOfParallelism;
+        set => _parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, value) };
+    }
+    private ParallelOptions _parallel = new() { MaxDegreeOfParallelism = 1 };
+
+    /// <summary>Runs <paramref name="body"/> for blocks [0, blocks): in parallel up to <see cref="Parallelism"/>
+    /// threads, or in order on this thread.</summary>
+    public void ForBlocks(int blocks, Action<int> body)
+    {
+        if (_parallel.MaxDegreeOfParallelism <= 1) for (int b = 0; b < blocks; b++) body(b);
+        else Parallel.For(0, blocks, _parallel, body);
+    }
+
     /// <summary>Exit age weights by quarter year of age (see <see cref="Processes.ExitsProcess"/>).</summary>
     public double[] AgeWeightTable = Array.Empty<double>();
     /// <summary>Imprisoned members (indices), for the weekly release check.</summary>
@@ -64,6 +81,14 @@ public sealed class ModelState
     public int[] LiveMembers = Array.Empty<int>();
     /// <summary>Per-faction lethality lambda_f this week.</summary>
     public double[] Lethality;
+    /// <summary>Per-faction lethality of its members in contested cells this week (arms go to the front).</summary>
+    public double[] FrontLethality;
+    /// <summary>Per-faction members lost to rivals and the state in the last completed week (drives mobilisation).</summary>
+    public double[] Losses;
+    /// <summary>Per-faction members lost so far this week (moved to <see cref="Losses"/> at the start of the next week).</summary>
+    public double[] LossesThisWeek;
+    /// <summary>Incursions this week: soldiers of <c>Mover</c> entering a vacuum plaza of <c>Holder</c> (read by the rivalry process).</summary>
+    public List<(int Mover, int Holder)> Incursions { get; } = new(256);
     /// <summary>Per-faction weekly revenue (USD).</summary>
     public double[] Revenue;
     /// <summary>Per-faction arms budget this week (USD).</summary>
@@ -87,7 +112,8 @@ public sealed class ModelState
         Members = new MemberTable(memberCapacity);
         Units = new UnitTable(factionCapacity * 8);
         Policy = new PolicyState(p);
-        Lethality = new double[factionCapacity]; Revenue = new double[factionCapacity]; ArmsBudget = new double[factionCapacity];
+        Lethality = new double[factionCapacity]; FrontLethality = new double[factionCapacity];
+        Losses = new double[factionCapacity]; LossesThisWeek = new double[factionCapacity]; Revenue = new double[factionCapacity]; ArmsBudget = new double[factionCapacity];
         BorderCells = new int[factionCapacity]; ControlledCells = new int[factionCapacity];
     }
 
@@ -96,7 +122,7 @@ public sealed class ModelState
     {
         int n = Factions.Capacity;
         if (Lethality.Length >= n) return;
-        Array.Resize(ref Lethality, n); Array.Resize(ref Revenue, n); Array.Resize(ref ArmsBudget, n);
+        Array.Resize(ref Lethality, n); Array.Resize(ref FrontLethality, n); Array.Resize(ref Losses, n); Array.Resize(ref LossesThisWeek, n); Array.Resize(ref Revenue, n); Array.Resize(ref ArmsBudget, n);
         Array.Resize(ref BorderCells, n); Array.Resize(ref ControlledCells, n);
     }
 
@@ -137,6 +163,7 @@ public sealed class ModelState
     /// <summary>Removes a member from the world for good (dead or retired), handling rank bookkeeping.</summary>
     public void RemoveMember(int m, bool dead)
     {
+        if (dead) LossesThisWeek[Members.Faction[m]]++;
         if (dead) Ledger.Dead++; else Ledger.Retired++;
         Members.Remove(m);
     }

@@ -34,8 +34,9 @@ public static class ReferenceCommand
             Directory.CreateDirectory(dir);
             using (var f = new AtomicFile(Path.Combine(dir, "weekly.csv")))
             {
-                using (var csv = new CsvTable(f.Writer).Header(RunWriter.WeeklyColumns))
-                    for (int k = 0; k < metrics.Count; k++) RunWriter.WeeklyRow(csv, 0, k, p.StartDate, metrics[k]);
+                f.Writer.WriteLine(RunWriter.WeeklyHeader);
+                var sb = new StringBuilder();
+                for (int k = 0; k < metrics.Count; k++) f.Writer.WriteLine(RunWriter.WeeklyRow(sb.Clear(), "0", k, p.StartDate, metrics[k]));
                 f.Commit();
             }
             ManifestWriter.Write(Path.Combine(dir, "manifest.json"), loaded, p, s, 1, 1, start, DateTimeOffset.Now,

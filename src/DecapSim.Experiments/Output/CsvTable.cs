@@ -47,6 +47,15 @@ public sealed class CsvTable : IDisposable
     /// <summary>A whole number.</summary>
     public CsvTable Int(long v) { _w.WriteField(v, ReadOnlySpan<char>.Empty); return this; }
 
+    /// <summary>An unsigned whole number (a seed).</summary>
+    public CsvTable UInt(ulong v) { _w.WriteField(v, ReadOnlySpan<char>.Empty); return this; }
+
+    /// <summary>An empty field.</summary>
+    public CsvTable Empty() { _w.WriteField(ReadOnlySpan<char>.Empty); return this; }
+
+    /// <summary>A date (yyyy-MM-dd).</summary>
+    public CsvTable Date(DateOnly d) { _w.WriteField(d, "yyyy-MM-dd"); return this; }
+
     /// <summary>A whole number, or an empty field when <paramref name="v"/> is negative (no parent, not ended).</summary>
     public CsvTable IntOrEmpty(long v) => v >= 0 ? Int(v) : Text("");
 

@@ -16,7 +16,11 @@ public static class RunPipeline
     /// <param name="Baseline">The counterfactual to run with the same seeds (files under baseline/, drawn on the
     /// violence chart), with the parameters to run it with; null for none.</param>
     public sealed record Options(string OutDir, ulong Seed, int Replicates, int Threads, bool Charts, string Command, bool Report = true,
-        Action<string>? Warn = null, (LoadedScenario Scenario, ModelParameters Parameters)? Baseline = null);
+        Action<string>? Warn = null, (LoadedScenario Scenario, ModelParameters Parameters)? Baseline = null)
+    {
+        /// <summary>Tables as CSV, Parquet or both (the charts, report and manifest are written whatever the format).</summary>
+        public OutputFormat Format { get; init; } = OutputFormat.Csv;
+    }
 
     /// <summary>Sub-folder of a run's output that holds its baseline's files.</summary>
     public const string BaselineFolder = "baseline";
@@ -64,12 +68,12 @@ public static class RunPipeline
         var start = DateTimeOffset.Now;
         Directory.CreateDirectory(o.OutDir);
         var world = Core.Simulation.BuildWorld(p.World, o.Seed); // the world every replicate runs on (structure seed)
-        var files = new List<string> { "weekly.csv", "regions.csv", "factions.csv", "events.csv", "summary.csv", "regions_summary.csv" };
-        using var writer = new RunWriter(o.OutDir, p, world.RegionNames);
+        using var writer = new RunWriter(o.OutDir, p, world.RegionNames, o.Format);
         EnsembleRunner.Run(p, o.Seed, o.Replicates, o.Threads, writer.Add, progress, cancel, weekDone);
-        writer.Commit();
-        SummaryWriter.Write(Path.Combine(o.OutDir, "summary.csv"), writer.Weekly, p.StartDate);
-        RegionSummaryWriter.Write(Path.Combine(o.OutDir, "regions_summary.csv"), world.RegionNames, writer.RegionHomicides, writer.RegionBlockades, p.StartDate);
+        using var summaries = new Output.Tables.TableSet(o.OutDir, o.Format);
+        SummaryWriter.Write(summaries, writer.Weekly, p.StartDate);
+        RegionSummaryWriter.Write(summaries, world.RegionNames, writer.RegionHomicides, writer.RegionBlockades, p.StartDate);
+        var files = writer.Files.Concat(summaries.Files).ToList();
         string title = string.IsNullOrWhiteSpace(scenario.Title) ? scenario.Name : scenario.Title;
         BaselineRun? baseline = null;
         if (o.Baseline is { } b)
@@ -93,8 +97,11 @@ public static class RunPipeline
             files.Add("report.html");
         }
         files.Add("manifest.json");
-        ManifestWriter.Write(Path.Combine(o.OutDir, "manifest.json"), scenario, p, o.Seed, o.Replicates, o.Threads, start, DateTimeOffset.Now,
+        string manifest = ManifestWriter.Build(scenario, p, o.Seed, o.Replicates, o.Threads, start, DateTimeOffset.Now,
             writer.ProcessMilliseconds, o.Command, files);
+        writer.Commit(manifest);
+        summaries.Commit(manifest);
+        AtomicFile.WriteAllText(Path.Combine(o.OutDir, "manifest.json"), manifest);
         return new Ensemble(writer.Weekly, writer.RegionHomicides, writer.RegionBlockades, writer.Removals, world.RegionNames,
             world.RegionNeighbours, files, baseline);
     }
