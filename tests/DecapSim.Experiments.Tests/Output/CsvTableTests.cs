@@ -31,7 +31,9 @@ public sealed class CsvTableTests
     [InlineData(double.PositiveInfinity)]
     [InlineData(double.NegativeInfinity)]
     public void Num_WritesWhatCsvNumWrites(double v) =>
-        Assert.Equal(Csv.Num(v) + "\n", Write(t => { t.Num(v); t.End(); }));
+        // (a record of one empty field is written as "" by CsvHelper, so that it is not a blank line: every table has
+        // several columns)
+        Assert.Equal("0," + Csv.Num(v) + "\n", Write(t => { t.Int(0).Num(v); t.End(); }));
 
     [Fact]
     public void Num_RandomValues_WriteWhatCsvNumWrites()
