@@ -22,6 +22,8 @@ public readonly record struct Removal(int Faction, int Member, RemovalMode Mode,
 public sealed class ModelState
 {
     public ModelParameters P { get; }
+    /// <summary>Names of the factions the model creates (unnamed initial groups, splinters).</summary>
+    public IFactionNaming Naming { get; init; } = FactionNaming.Default;
     public ulong Seed { get; }
     public World.World World { get; }
     public CellState Cells { get; }

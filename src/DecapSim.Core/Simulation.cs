@@ -25,7 +25,9 @@ public sealed class Simulation
     /// share) and the dynamics seed (see <see cref="Seeds.ForReplicate"/>).</param>
     /// <param name="schedule">The ordered weekly processes (default: <see cref="DefaultSchedule"/>); a test may run a
     /// subset without switches on parameters.</param>
-    public Simulation(ModelParameters p, Seeds seeds, IReadOnlyList<IProcess>? schedule = null)
+    /// <param name="naming">Names of the factions the model creates (default: <see cref="FactionNaming.Default"/>,
+    /// the names of the published runs).</param>
+    public Simulation(ModelParameters p, Seeds seeds, IReadOnlyList<IProcess>? schedule = null, IFactionNaming? naming = null)
     {
         ArgumentNullException.ThrowIfNull(p);
         ulong structure = seeds.Structure, seed = seeds.Dynamics;
@@ -34,7 +36,7 @@ public sealed class Simulation
         long initial = p.InitialFactions?.Factions.Sum(f => (long)f.Members) ?? p.Factions.InitialMembers;
         int memberCap = (int)Math.Min(int.MaxValue / 2, initial * 3 / 2 + 1024);
         int factionCount = p.InitialFactions?.Factions.Count ?? p.Factions.Count;
-        var s = new ModelState(p, seed, world, memberCap, Math.Max(256, factionCount * 3));
+        var s = new ModelState(p, seed, world, memberCap, Math.Max(256, factionCount * 3)) { Naming = naming ?? FactionNaming.Default };
         State = s;
         double totalWeight = world.RouteWeight.Sum();
         for (int c = 0; c < world.CellCount; c++)

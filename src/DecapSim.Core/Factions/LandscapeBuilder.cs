@@ -21,13 +21,14 @@ public sealed class LandscapeBuilder
     }
 
     /// <summary>Names of the initial factions for a parameter set (used to validate timeline events).</summary>
-    public static IReadOnlyList<string> InitialNames(ModelParameters p)
+    public static IReadOnlyList<string> InitialNames(ModelParameters p, IFactionNaming? naming = null)
     {
+        naming ??= FactionNaming.Default;
         if (p.InitialFactions is { } data) return data.Factions.Select(f => f.Name).ToList();
         if (p.Factions.Landscape == Landscape.Year2007) return NamedGroups.Year2007.Select(g => g.Name).ToList();
         var names = new List<string>();
         for (int i = 0; i < p.Factions.Count; i++)
-            names.Add(i < NamedGroups.PresentDay.Length ? NamedGroups.PresentDay[i].Name : $"Grupo {i + 1}");
+            names.Add(i < NamedGroups.PresentDay.Count ? NamedGroups.PresentDay[i].Name : naming.Unnamed(i + 1));
         return names;
     }
 
@@ -67,12 +68,12 @@ public sealed class LandscapeBuilder
             return list;
         }
         var named = p.Factions.Landscape == Landscape.Year2007 ? NamedGroups.Year2007 : NamedGroups.PresentDay;
-        int count = p.Factions.Landscape == Landscape.Year2007 ? named.Length : p.Factions.Count;
+        int count = p.Factions.Landscape == Landscape.Year2007 ? named.Count : p.Factions.Count;
         int total = p.Factions.InitialMembers;
         var shares = new double[count];
         double fixedShare = 0;
         int fixedCount = 0;
-        for (int i = 0; i < count && i < named.Length; i++)
+        for (int i = 0; i < count && i < named.Count; i++)
             if (named[i].Share > 0) { shares[i] = named[i].Share; fixedShare += named[i].Share; fixedCount++; }
         double zsum = 0;
         for (int i = fixedCount; i < count; i++) zsum += Math.Pow(i + 1, -p.Factions.ZipfExponent);
@@ -85,10 +86,10 @@ public sealed class LandscapeBuilder
             int size = i == count - 1 ? total - assigned : (int)Math.Round(total * shares[i] / ssum);
             size = Math.Max(size, 1);
             assigned += size;
-            string name = i < named.Length ? named[i].Name : $"Grupo {i + 1}";
-            int home = i < named.Length ? world.FindRegion(named[i].Home) : -1;
+            string name = i < named.Count ? named[i].Name : _s.Naming.Unnamed(i + 1);
+            int home = i < named.Count ? world.FindRegion(named[i].Home) : -1;
             if (p.MeanField) home = 0;
-            if (!p.MeanField && i < named.Length && named[i].Presence is { } presence)
+            if (!p.MeanField && i < named.Count && named[i].Presence is { } presence)
                 _presence[list.Count] = presence.Select(world.FindRegion).Where(r => r >= 0).ToArray();
             if (home < 0) home = RandomRegion();
             list.Add((name, size, home));
@@ -198,7 +199,7 @@ public sealed class LandscapeBuilder
         run = 0;
         for (int k = 0; k < plazas.Count; k++) { run += CellWeight(plazas[k]); all[k] = run; }
 
-        var ageDist = new Normal(28, 7, _rng);
+        var ageDist = new Normal(MemberTraits.InitialAgeMean, MemberTraits.InitialAgeSd, _rng);
         var cellOf = new int[size];
         var perPlaza = new int[plazas.Count];
         for (int k = 1; k < size; k++)
@@ -243,8 +244,8 @@ public sealed class LandscapeBuilder
         {
             int idx = cellOf[k];
             int cell = plazas[idx];
-            float age = (float)Math.Clamp(ageDist.Sample(), 15, 70);
-            float loyalty = (float)(0.3 + 0.7 * _rng.NextDouble());
+            float age = (float)Math.Clamp(ageDist.Sample(), MemberTraits.InitialAgeMin, MemberTraits.InitialAgeMax);
+            float loyalty = (float)(MemberTraits.LoyaltyMin + (1 - MemberTraits.LoyaltyMin) * _rng.NextDouble());
             int unit = nUnits > 0 && k > 0 ? unitOfPlaza[idx] : -1;
             int i = m.Add(f, unit, cell, age, loyalty);
             _s.Ledger.Initial++;

@@ -20,8 +20,8 @@ public static class NamedGroups
     private const string Gto = "Guanajuato";
 
     /// <summary>Present-day named groups (shares of all members; 0 = sized by the Zipf rule).</summary>
-    public static readonly NamedGroup[] PresentDay =
-    {
+    public static IReadOnlyList<NamedGroup> PresentDay { get; } =
+    [
         new("CJNG", 0.179, "Jalisco", Pc2023, [Gto, Gto, "Michoacán", "Michoacán", "Colima", "Zacatecas", "Baja California", "Nayarit", "Veracruz", "Quintana Roo"]),
         new("Cártel de Sinaloa", 0.089, "Sinaloa", Pc2023, ["Sonora", "Baja California", "Chihuahua", "Durango", "Zacatecas"]),
         new("La Nueva Familia Michoacana", 0.062, "Guerrero", Pc2023, ["México", "Michoacán", "Morelos"]),
@@ -42,27 +42,27 @@ public static class NamedGroups
         new("Gente Nueva", 0, "Chihuahua", "public reporting"),
         new("Cártel de Tláhuac", 0, "Ciudad de México", "public reporting"),
         new("La Barredora", 0, "Tabasco", "public reporting"),
-    };
+    ];
 
     /// <summary>Known present-day rivalries (by name) that the generated graph always contains.</summary>
-    public static readonly (string A, string B)[] PresentDayRivalries =
-    {
+    public static IReadOnlyList<(string A, string B)> PresentDayRivalries { get; } =
+    [
         ("CJNG", "Cártel de Sinaloa"), ("CJNG", "La Nueva Familia Michoacana"), ("CJNG", "Cárteles Unidos"),
         ("CJNG", "Cártel de Santa Rosa de Lima"), ("Cártel del Noreste", "Cártel del Golfo"),
         ("Unión Tepito", "Fuerza Anti-Unión"), ("La Línea", "Gente Nueva"), ("Cártel de Sinaloa", "Cártel de Caborca"),
         ("Los Ardillos", "Los Rojos"), ("CJNG", "Los Viagras"),
-    };
+    ];
 
     /// <summary>Known present-day alliances.</summary>
-    public static readonly (string A, string B)[] PresentDayAlliances =
-    {
+    public static IReadOnlyList<(string A, string B)> PresentDayAlliances { get; } =
+    [
         ("CJNG", "Fuerza Anti-Unión"), ("Cárteles Unidos", "Los Viagras"), ("Cártel de Sinaloa", "Gente Nueva"),
         ("La Nueva Familia Michoacana", "Los Rojos"),
-    };
+    ];
 
     /// <summary>The 2007 landscape: a handful of large cartels before the kingpin strategy (shares: assumption).</summary>
-    public static readonly NamedGroup[] Year2007 =
-    {
+    public static IReadOnlyList<NamedGroup> Year2007 { get; } =
+    [
         new("Cártel de Sinaloa", 0.28, "Sinaloa", "assumption from public reporting"),
         new("Cártel del Golfo-Los Zetas", 0.22, "Tamaulipas", "assumption from public reporting"),
         new("Cártel de Juárez", 0.12, "Chihuahua", "assumption from public reporting"),
@@ -71,19 +71,19 @@ public static class NamedGroups
         new("La Familia Michoacana", 0.10, "Michoacán", "assumption from public reporting"),
         new("Cártel del Milenio", 0.05, "Jalisco", "assumption from public reporting"),
         new("Cártel de Oaxaca", 0.05, "Oaxaca", "assumption from public reporting"),
-    };
+    ];
 
     /// <summary>2007 rivalries.</summary>
-    public static readonly (string A, string B)[] Year2007Rivalries =
-    {
+    public static IReadOnlyList<(string A, string B)> Year2007Rivalries { get; } =
+    [
         ("Cártel de Sinaloa", "Cártel de Juárez"), ("Cártel de Sinaloa", "Cártel del Golfo-Los Zetas"),
         ("Cártel de Sinaloa", "Cártel de Tijuana"), ("La Familia Michoacana", "Cártel del Golfo-Los Zetas"),
-    };
+    ];
 
     /// <summary>2007 alliances.</summary>
-    public static readonly (string A, string B)[] Year2007Alliances =
-    {
+    public static IReadOnlyList<(string A, string B)> Year2007Alliances { get; } =
+    [
         ("Cártel de Sinaloa", "Cártel Beltrán Leyva"), ("Cártel de Sinaloa", "Cártel del Milenio"),
         ("Cártel de Juárez", "Cártel del Golfo-Los Zetas"),
-    };
+    ];
 }

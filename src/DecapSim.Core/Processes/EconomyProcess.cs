@@ -13,6 +13,19 @@ public sealed class EconomyProcess : IProcess
 {
     public string Name => "economy";
 
+    /// <summary>Share of its treasury a faction adds to its weekly arms budget, on top of <c>Economy.ArmsBudgetShare</c>
+    /// of revenue: 1 % a week spends reserves on guns slowly (about 40 % a year). Assumption.</summary>
+    internal const double TreasuryToArmsPerWeek = 0.01;
+
+    /// <summary>Loyalty an unpaid soldier loses each week: a loyal soldier (1) is at zero after 20 unpaid weeks.
+    /// Assumption.</summary>
+    internal const float UnpaidLoyaltyLoss = 0.05f;
+
+    /// <summary>An unpaid soldier deserts with probability <c>Economy.DesertionRate</c> x (this - loyalty): 1.5 - loyalty
+    /// runs from 1.5x the rate (loyalty 0) down to half the rate (loyalty 1), so even the most loyal desert when unpaid
+    /// long enough. Assumption.</summary>
+    internal const double DesertionLoyaltyOffset = 1.5;
+
     public void Step(ModelState s)
     {
         var p = s.P.Economy;
@@ -58,7 +71,7 @@ public sealed class EconomyProcess : IProcess
             s.Counters.Revenue += r;
             double wages = members[f] * wage;
             double bribes = r * p.BribeShare;
-            s.ArmsBudget[f] = r * p.ArmsBudgetShare + 0.01 * Math.Max(0, F.Treasury[f]);
+            s.ArmsBudget[f] = r * p.ArmsBudgetShare + TreasuryToArmsPerWeek * Math.Max(0, F.Treasury[f]);
             F.Treasury[f] += r - wages - bribes;
             if (F.Treasury[f] < 0 && !s.P.MeanField)
             {
@@ -96,8 +109,8 @@ public sealed class EconomyProcess : IProcess
         {
             if (m.Status[i] != (byte)MemberStatus.Active || !F.Unpaid[m.Faction[i]]) continue;
             if (m.Rank[i] != (byte)Rank.Soldier) continue;
-            m.Loyalty[i] = Math.Max(0f, m.Loyalty[i] - 0.05f);
-            if (CounterRng.Uniform(key, (ulong)s.Week, (ulong)i) < rate * (1.5 - m.Loyalty[i]))
+            m.Loyalty[i] = Math.Max(0f, m.Loyalty[i] - UnpaidLoyaltyLoss);
+            if (CounterRng.Uniform(key, (ulong)s.Week, (ulong)i) < rate * (DesertionLoyaltyOffset - m.Loyalty[i]))
                 s.RemoveMember(i, dead: false);
         }
     }

@@ -20,9 +20,14 @@ public sealed class EnforcementProcess : IProcess
 
     public string Name => "enforcement";
 
-    /// <summary>Sentence length: Gamma-distributed with shape 4 (few very short stays) and the given mean (weeks).</summary>
+    /// <summary>Shape of the Gamma distribution of time served: 4 gives a coefficient of variation of 1/2, so stays
+    /// spread around the mean sentence with few very short ones (pre-trial release and acquittals shorten some,
+    /// none is instantaneous). Assumption; the mean is <c>Enforcement.SentenceYears</c>.</summary>
+    internal const double SentenceShape = 4.0;
+
+    /// <summary>Sentence length: Gamma-distributed with shape <see cref="SentenceShape"/> and the given mean (weeks).</summary>
     internal static double SentenceWeeks(StreamRng rng, double mean) =>
-        mean <= 0 ? 0 : MathNet.Numerics.Distributions.Gamma.Sample(rng, 4.0, 4.0 / mean);
+        mean <= 0 ? 0 : MathNet.Numerics.Distributions.Gamma.Sample(rng, SentenceShape, SentenceShape / mean);
 
     public void Step(ModelState s)
     {

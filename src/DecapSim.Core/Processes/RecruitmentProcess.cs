@@ -1,3 +1,4 @@
+using DecapSim.Core.Factions;
 using DecapSim.Core.Random;
 using MathNet.Numerics.Distributions;
 
@@ -91,8 +92,8 @@ public sealed class RecruitmentProcess : IProcess
             while (lo < hi) { int mid = (lo + hi) >> 1; if (_cum[mid] < u) lo = mid + 1; else hi = mid; }
             int cell = _cells[lo];
             int unit = UnitFor(s, f, cell, _cellEntry[lo]);
-            float age = (float)Math.Clamp(_age!.Sample(), 14, 60);
-            float loyalty = (float)(0.3 + 0.7 * _rng.NextDouble());
+            float age = (float)Math.Clamp(_age!.Sample(), MemberTraits.RecruitAgeMin, MemberTraits.RecruitAgeMax);
+            float loyalty = (float)(MemberTraits.LoyaltyMin + (1 - MemberTraits.LoyaltyMin) * _rng.NextDouble());
             s.Members.Add(f, unit, cell, age, loyalty, s.Week);
         }
     }

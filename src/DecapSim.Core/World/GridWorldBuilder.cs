@@ -16,14 +16,6 @@ public static class GridWorldBuilder
     public const double PopulationSigma = 1.0;
     /// <summary>Most bands (regions) a grid is split into.</summary>
     public const int MaxBands = 32;
-    /// <summary>Route-weight multiplier of a border cell is 1 + this.</summary>
-    public const double BorderBonus = 4;
-    /// <summary>Route-weight multiplier of a port cell is 1 + this.</summary>
-    public const double PortBonus = 3;
-    /// <summary>Extra route weight at the border, decaying over a tenth of the height.</summary>
-    public const double BorderProximity = 2;
-    /// <summary>Extra route weight at a port, decaying over a tenth of the smaller side.</summary>
-    public const double PortProximity = 1;
 
     /// <summary>Builds a <paramref name="p"/>.Width x <paramref name="p"/>.Height grid world.</summary>
     public static World Build(WorldParameters p, StreamRng rng)
@@ -87,11 +79,13 @@ public static class GridWorldBuilder
         var routeWeight = new double[n];
         for (int r = 0, c = 0; r < h; r++)
         {
-            double borderTerm = BorderProximity * Math.Exp(-r / borderDecay);
+            // route bonuses (RouteBonuses): a border or port cell multiplies its weight by 1 + the bonus, and the
+            // proximity terms decay over a tenth of the height (border) or of the smaller side (ports)
+            double borderTerm = RouteBonuses.BorderProximity * Math.Exp(-r / borderDecay);
             for (int col = 0; col < w; col++, c++)
             {
-                double portTerm = portDistance[c] < 0 ? 0 : PortProximity * Math.Exp(-portDistance[c] / portDecay);
-                double flags = 1 + BorderBonus * (isBorder[c] ? 1 : 0) + PortBonus * (isPort[c] ? 1 : 0);
+                double portTerm = portDistance[c] < 0 ? 0 : RouteBonuses.PortProximity * Math.Exp(-portDistance[c] / portDecay);
+                double flags = 1 + RouteBonuses.Border * (isBorder[c] ? 1 : 0) + RouteBonuses.Port * (isPort[c] ? 1 : 0);
                 routeWeight[c] = population[c] / p.GridMeanPopulation * flags * (1 + borderTerm + portTerm);
             }
         }

@@ -38,7 +38,7 @@ public sealed record StateInfo(
     int InegiCode, string Name, string Code, int Population2020, int Municipalities2020, double AreaKm2,
     double Latitude, double Longitude, int TileCol, int TileRow,
     bool UsBorder, double BorderShare, bool PacificPort, bool GulfPort, string? PortName, CoastSide PortSide, int PortCells,
-    string[] Neighbours)
+    IReadOnlyList<string> Neighbours)
 {
     /// <summary>True if the state has any sea port flagged.</summary>
     public bool IsPortState => PacificPort || GulfPort;
@@ -109,7 +109,7 @@ public static class MexicoStates
     ];
 
     /// <summary>All 32 states in INEGI order (index = InegiCode - 1).</summary>
-    public static IReadOnlyList<StateInfo> All => States;
+    public static IReadOnlyList<StateInfo> All { get; } = Array.AsReadOnly(States);
 
     /// <summary>Index of a state by code or name (case- and accent-insensitive), or -1.</summary>
     public static int IndexOf(string codeOrName)
@@ -126,7 +126,7 @@ public static class MexicoStates
         var result = new int[States.Length][];
         for (int i = 0; i < States.Length; i++)
         {
-            var idx = new int[States[i].Neighbours.Length];
+            var idx = new int[States[i].Neighbours.Count];
             for (int j = 0; j < idx.Length; j++)
             {
                 idx[j] = IndexOf(States[i].Neighbours[j]);

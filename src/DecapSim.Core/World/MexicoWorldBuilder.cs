@@ -23,14 +23,6 @@ public static class MexicoWorldBuilder
     /// <summary>Cross-state links per pair of adjacent states (nearest distinct cell pairs).</summary>
     public const int LinksPerStatePair = 3;
 
-    /// <summary>Extra route weight (per person, relative to 1 inland) of a border cell.</summary>
-    public const double BorderBonus = 4;
-    /// <summary>Extra route weight (per person, relative to 1 inland) of a port cell.</summary>
-    public const double PortBonus = 3;
-    /// <summary>Extra route weight (per person) near the border, decaying over <see cref="BorderDecayKm"/>.</summary>
-    public const double BorderProximity = 2;
-    /// <summary>Extra route weight (per person) near a port, decaying over <see cref="PortDecayKm"/>.</summary>
-    public const double PortProximity = 1;
     /// <summary>Decay length of the border proximity term (km).</summary>
     public const double BorderDecayKm = 250;
     /// <summary>Decay length of the port proximity term (km).</summary>
@@ -280,8 +272,8 @@ public static class MexicoWorldBuilder
             double dBorder = Nearest(c, border, x, y), dPort = Nearest(c, ports, x, y);
             // Additive, so a border port city is not multiplied several times over: border 1+4+2 = 7,
             // port 1+3+1 = 5, a cell near both up to 4, a cell far from both 1 (per person).
-            double factor = 1 + BorderBonus * (isBorder[c] ? 1 : 0) + PortBonus * (isPort[c] ? 1 : 0)
-                + BorderProximity * Math.Exp(-dBorder / BorderDecayKm) + PortProximity * Math.Exp(-dPort / PortDecayKm);
+            double factor = 1 + RouteBonuses.Border * (isBorder[c] ? 1 : 0) + RouteBonuses.Port * (isPort[c] ? 1 : 0)
+                + RouteBonuses.BorderProximity * Math.Exp(-dBorder / BorderDecayKm) + RouteBonuses.PortProximity * Math.Exp(-dPort / PortDecayKm);
             w[c] = Math.Pow((double)population[c] / total, exponent) * factor;
         }
         WorldBuild.Normalize(w);

@@ -71,8 +71,8 @@ public class LandscapeBuilderTests : IClassFixture<PresentDayLandscapeFixture>
     public void Build_PresentDay_NamesFollowNamedGroupsThenGenericNames()
     {
         var F = _fx.S.Factions;
-        for (int i = 0; i < NamedGroups.PresentDay.Length; i++) Assert.Equal(NamedGroups.PresentDay[i].Name, F.Name[i]);
-        for (int i = NamedGroups.PresentDay.Length; i < F.Count; i++) Assert.Equal($"Grupo {i + 1}", F.Name[i]);
+        for (int i = 0; i < NamedGroups.PresentDay.Count; i++) Assert.Equal(NamedGroups.PresentDay[i].Name, F.Name[i]);
+        for (int i = NamedGroups.PresentDay.Count; i < F.Count; i++) Assert.Equal($"Grupo {i + 1}", F.Name[i]);
         Assert.Equal(F.Count, F.Name.Take(F.Count).Distinct().Count());
     }
 
@@ -140,7 +140,7 @@ public class LandscapeBuilderTests : IClassFixture<PresentDayLandscapeFixture>
             }
             double covered = coverage * F.Count;
             // edges are drawn among the covered groups (plus the known pairs of the named groups)
-            Assert.InRange(touched, 0.6 * covered, covered + NamedGroups.PresentDay.Length);
+            Assert.InRange(touched, 0.6 * covered, covered + NamedGroups.PresentDay.Count);
         }
     }
 
@@ -301,8 +301,8 @@ public class LandscapeBuilderTests : IClassFixture<PresentDayLandscapeFixture>
             if (s.Factions.Rivalry[s.Factions.Pair(a, b)] > 0) rivals++;
             if (s.Factions.Alliance[s.Factions.Pair(a, b)] > 0) allies++;
         }
-        Assert.Equal(NamedGroups.Year2007Rivalries.Length, rivals);
-        Assert.Equal(NamedGroups.Year2007Alliances.Length, allies);
+        Assert.Equal(NamedGroups.Year2007Rivalries.Count, rivals);
+        Assert.Equal(NamedGroups.Year2007Alliances.Count, allies);
     }
 
     [Fact]

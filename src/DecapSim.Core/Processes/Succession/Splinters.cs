@@ -23,7 +23,7 @@ internal static class Splinters
         int children = 0;
         for (int g = 0; g < F.Count; g++) if (F.Parent[g] == f) children++;
         int homeRegion = s.World.Region[m.Cell[newLeader]];
-        int gId = F.Add($"{F.Name[f]} / escisión {children + 1}", f, s.Week, homeRegion, s.P.Factions.CohesionMean);
+        int gId = F.Add(s.Naming.Splinter(F.Name[f], children + 1), f, s.Week, homeRegion, s.P.Factions.CohesionMean);
         s.EnsureFactionArrays();
         s.Presence.EnsureFactionCapacity(F.Capacity);
         int cap = F.Capacity;

@@ -12,7 +12,7 @@ public sealed class TableWriter : IDisposable
 {
     private readonly AtomicFile? _csv;
     private readonly ParquetTableFile? _parquet;
-    private readonly StringBuilder _line = new(256);
+    private CsvTable? _table;
     private int _col;
 
     /// <summary>The table's name (file name without extension).</summary>
@@ -29,26 +29,28 @@ public sealed class TableWriter : IDisposable
         if (format.HasCsv())
         {
             _csv = new AtomicFile(Path.Combine(dir, name + ".csv"));
-            _csv.Writer.WriteLine(string.Join(",", columns.Select(c => Csv.Text(c.Name))));
+            _table = new CsvTable(_csv.Writer).Header(columns.Select(c => c.Name));
         }
         if (format.HasParquet()) _parquet = new ParquetTableFile(Path.Combine(dir, name + ".parquet"), columns, rowGroupSize);
     }
 
-    private void Sep()
+    /// <summary>The CSV table, counting the column; null when only Parquet is written.</summary>
+    private CsvTable? Csv()
     {
-        if (_col++ > 0) _line.Append(',');
+        _col++;
+        return _table;
     }
 
     public TableWriter Int(int v)
     {
-        if (_csv is not null) { Sep(); _line.Append(v); } else _col++;
+        Csv()?.Int(v);
         _parquet?.Int(v);
         return this;
     }
 
     public TableWriter Seed(ulong v)
     {
-        if (_csv is not null) { Sep(); _line.Append(v.ToString(CultureInfo.InvariantCulture)); } else _col++;
+        Csv()?.UInt(v);
         _parquet?.UInt64(v);
         return this;
     }
@@ -56,7 +58,7 @@ public sealed class TableWriter : IDisposable
     /// <summary>A real number (NaN is an empty cell).</summary>
     public TableWriter Num(double v)
     {
-        if (_csv is not null) { Sep(); _line.Append(Csv.Num(v)); } else _col++;
+        Csv()?.Num(v);
         _parquet?.Num(v);
         return this;
     }
@@ -65,7 +67,7 @@ public sealed class TableWriter : IDisposable
     /// <summary>A real number whose CSV text is given (e.g. a parameter value as written in the design).</summary>
     public TableWriter Num(double v, string csvText)
     {
-        if (_csv is not null) { Sep(); _line.Append(Csv.Text(csvText)); } else _col++;
+        Csv()?.Text(csvText);
         _parquet?.Num(v);
         return this;
     }
@@ -73,14 +75,14 @@ public sealed class TableWriter : IDisposable
     public TableWriter Text(string? v)
     {
         if (v is null || (v.Length == 0 && Columns[_col].Nullable)) return Null();
-        if (_csv is not null) { Sep(); _line.Append(Csv.Text(v)); } else _col++;
+        Csv()?.Text(v);
         _parquet?.Text(v);
         return this;
     }
 
     public TableWriter Date(DateOnly v)
     {
-        if (_csv is not null) { Sep(); _line.Append(v.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)); } else _col++;
+        Csv()?.Date(v);
         _parquet?.Date(v);
         return this;
     }
@@ -88,7 +90,7 @@ public sealed class TableWriter : IDisposable
     /// <summary>An empty cell (the column must be nullable, or a real number).</summary>
     public TableWriter Null()
     {
-        if (_csv is not null) Sep(); else _col++;
+        Csv()?.Empty();
         _parquet?.Null();
         return this;
     }
@@ -97,7 +99,7 @@ public sealed class TableWriter : IDisposable
     public void EndRow()
     {
         if (_col != Columns.Count) throw new InvalidOperationException($"{Name}: row has {_col} values, the table has {Columns.Count} columns");
-        if (_csv is not null) { _csv.Writer.WriteLine(_line); _line.Clear(); }
+        _table?.End();
         _parquet?.EndRow();
         _col = 0;
     }
@@ -105,12 +107,15 @@ public sealed class TableWriter : IDisposable
     /// <summary>Renames the files into place; the Parquet file's footer carries <paramref name="metadata"/>.</summary>
     public void Commit(IReadOnlyDictionary<string, string>? metadata = null)
     {
+        _table?.Dispose();
+        _table = null;
         _csv?.Commit();
         _parquet?.Commit(metadata);
     }
 
     public void Dispose()
     {
+        _table?.Dispose();
         _csv?.Dispose();
         _parquet?.Dispose();
     }
