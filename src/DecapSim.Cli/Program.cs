@@ -32,6 +32,7 @@ public static class Program
         root.Subcommands.Add(ScenariosCommand.Build(console));
         root.Subcommands.Add(ExperimentCommand.Build(console));
         root.Subcommands.Add(MetricsCommand.Build(console));
+        root.Subcommands.Add(ServeCommand.Build(console));
         ScenarioCli.ModelCatalog ??= new DecapSim.Scenarios.CoreModelCatalog();
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

@@ -16,11 +16,12 @@ public static class RunCommand
         var replicates = new Option<int>("--replicates") { Description = "Number of replicates", DefaultValueFactory = _ => 1 };
         var threads = new Option<int>("--threads") { Description = "Worker threads (results do not depend on it)", DefaultValueFactory = _ => Environment.ProcessorCount };
         var set = new Option<string[]>("--set") { Description = "Override a parameter: Section.Key=value (repeatable)" };
+        var setFrom = new Option<string?>("--set-from") { Description = "Apply the --set values of policy levers from this date (yyyy-mm-dd) as a policy event, not from the start" };
         var noCharts = new Option<bool>("--no-charts") { Description = "Skip the charts" };
         var quiet = new Option<bool>("--quiet") { Description = "No progress output" };
         var cmd = new Command("run", "Run a scenario (agent-based model) and write its outputs")
         {
-            scenario, seed, weeks, outDir, replicates, threads, set, noCharts, quiet,
+            scenario, seed, weeks, outDir, replicates, threads, set, setFrom, noCharts, quiet,
         };
         cmd.SetAction(parse =>
         {
@@ -33,6 +34,8 @@ public static class RunCommand
                 if (ww < 1 || ww > 5200) { console.Error.WriteLine($"error: --weeks: {ww} is out of range (allowed: 1..5200)"); return ExitCodes.BadInput; }
                 p = p with { Weeks = ww };
             }
+            if (parse.GetValue(setFrom) is { } from && !ScenarioCli.TryApplySetFrom(parse.GetValue(scenario)!, sets, from, p, console, out p))
+                return ExitCodes.BadInput;
             int reps = parse.GetValue(replicates);
             if (!CliGuard.InRange(console, "--replicates", reps, 1, 100_000)) return ExitCodes.BadInput;
             int th = parse.GetValue(threads);

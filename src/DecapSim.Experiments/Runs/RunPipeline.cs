@@ -11,7 +11,12 @@ public static class RunPipeline
 {
     /// <summary>Options of a run.</summary>
     /// <param name="Report">Write report.html (with the charts inline when <paramref name="Charts"/> is set).</param>
-    public sealed record Options(string OutDir, ulong Seed, int Replicates, int Threads, bool Charts, string Command, bool Report = true);
+    public sealed record Options(string OutDir, ulong Seed, int Replicates, int Threads, bool Charts, string Command, bool Report = true)
+    {
+        /// <summary>Called with each replicate's result right after it is written, in replicate order (the explorer's
+        /// live curves).</summary>
+        public Action<ReplicateResult>? OnReplicate { get; init; }
+    }
 
     /// <summary>What a run produced: the files (relative to the output folder) and every replicate's weekly metrics
     /// (replicate k used <see cref="Core.Seeds.ForReplicate"/>(seed, k)).</summary>
@@ -56,7 +61,8 @@ public static class RunPipeline
         var world = Core.Simulation.BuildWorld(p.World, o.Seed); // the world every replicate runs on (structure seed)
         var files = new List<string> { "weekly.csv", "regions.csv", "factions.csv", "events.csv", "summary.csv", "regions_summary.csv" };
         using var writer = new RunWriter(o.OutDir, p, world.RegionNames);
-        EnsembleRunner.Run(p, o.Seed, o.Replicates, o.Threads, writer.Add, progress, cancel, weekDone);
+        Action<ReplicateResult> sink = o.OnReplicate is { } on ? r => { writer.Add(r); on(r); } : writer.Add;
+        EnsembleRunner.Run(p, o.Seed, o.Replicates, o.Threads, sink, progress, cancel, weekDone);
         writer.Commit();
         SummaryWriter.Write(Path.Combine(o.OutDir, "summary.csv"), writer.Weekly, p.StartDate);
         RegionSummaryWriter.Write(Path.Combine(o.OutDir, "regions_summary.csv"), world.RegionNames, writer.RegionHomicides, writer.RegionBlockades, p.StartDate);
