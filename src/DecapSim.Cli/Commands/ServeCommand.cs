@@ -1,5 +1,6 @@
 using System.CommandLine;
 using DecapSim.Explorer;
+using Microsoft.Extensions.Hosting;
 
 namespace DecapSim.Cli.Commands;
 
@@ -39,27 +40,22 @@ public static class ServeCommand
             Microsoft.AspNetCore.Builder.WebApplication app;
             try { app = ExplorerApp.Build(options); }
             catch (DirectoryNotFoundException e) { console.Error.WriteLine("error: " + e.Message); return ExitCodes.BadInput; }
-            using var stop = new CancellationTokenSource();
-            ConsoleCancelEventHandler onCancel = (_, e) => { e.Cancel = true; stop.Cancel(); };
-            Console.CancelKeyPress += onCancel;
             try
             {
-                try { app.StartAsync(stop.Token).GetAwaiter().GetResult(); }
+                try { app.StartAsync().GetAwaiter().GetResult(); }
                 catch (IOException e)
                 {
                     console.Error.WriteLine($"error: cannot listen on {h}:{p}: {e.Message}");
                     return ExitCodes.RunFailed;
                 }
                 foreach (var a in ExplorerApp.Addresses(app))
-                    console.Out.WriteLine($"DecapSim explorer: {a.Replace("[::]", "localhost").Replace("0.0.0.0", "localhost")}/  (Ctrl-C stops)");
+                    console.Out.WriteLine($"DecapSim explorer: {a}/  (Ctrl-C stops)");
                 console.Out.Flush();
-                try { Task.Delay(Timeout.Infinite, stop.Token).GetAwaiter().GetResult(); } catch (OperationCanceledException) { }
-                app.StopAsync().GetAwaiter().GetResult();
+                app.WaitForShutdownAsync().GetAwaiter().GetResult(); // Ctrl-C or SIGTERM
                 return ExitCodes.Ok;
             }
             finally
             {
-                Console.CancelKeyPress -= onCancel;
                 ((IDisposable)app).Dispose();
             }
         });

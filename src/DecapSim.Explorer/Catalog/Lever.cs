@@ -8,7 +8,7 @@ namespace DecapSim.Explorer.Catalog;
 /// <param name="Parameter">The catalog entry (unit, range, default, source).</param>
 /// <param name="SliderMin">Lowest slider position (the catalog's minimum).</param>
 /// <param name="SliderMax">Highest slider position: the catalog's maximum, or four times the default when the
-/// catalog leaves it open.</param>
+/// catalog's range is open or much wider (any value in the catalog's range is still accepted by the API).</param>
 /// <param name="Step">Slider step.</param>
 public sealed record Lever(string Label, ParameterDescriptor Parameter, double SliderMin, double SliderMax, double Step)
 {
@@ -41,9 +41,10 @@ public static class Levers
         if (!PolicyLevers.TryParse(key, out PolicyLever _)) throw new InvalidOperationException($"lever {key} is not a timeline policy lever");
         double def = Convert.ToDouble(d.Default, System.Globalization.CultureInfo.InvariantCulture);
         double min = double.IsFinite(d.Min) ? d.Min : 0;
-        double max = double.IsFinite(d.Max) ? d.Max : Math.Max(1, 4 * Math.Abs(def));
+        double open = Math.Max(1, 4 * Math.Abs(def));
+        double max = double.IsFinite(d.Max) && d.Max - min <= 10 * open ? d.Max : Math.Min(double.IsFinite(d.Max) ? d.Max : double.MaxValue, min + open);
         double span = max - min;
-        double step = span <= 1 ? 0.01 : span <= 10 ? 0.05 : span <= 100 ? 1 : Math.Pow(10, Math.Floor(Math.Log10(span)) - 2);
+        double step = span <= 1 ? 0.01 : span <= 10 ? 0.05 : span <= 100 ? 0.5 : Math.Pow(10, Math.Floor(Math.Log10(span)) - 2);
         return new Lever(label, d, min, max, step);
     }
 }
