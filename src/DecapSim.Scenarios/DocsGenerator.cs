@@ -29,6 +29,7 @@ public static class DocsGenerator
         sb.Append("| `Relations.RivalriesFile` | path | | CSV `a,b,weight`, undirected; duplicates keep the larger weight |\n");
         sb.Append("| `Relations.AlliancesFile` | path | | CSV `a,b,weight`, undirected; duplicates keep the larger weight |\n");
         sb.Append("| `Timeline` | array | | Scheduled events (below); a file's Timeline replaces the one it extends |\n");
+        sb.Append("| `References` | array | | Observed yearly series `{ Metric, File (CSV year,value), Fit: [from, to], Source }`; the run writes history.csv and history charts comparing them, in and out of the fitted period |\n");
         sb.Append("| `Notes` | object | | Key path -> source or justification of a non-default value |\n\n");
 
         foreach (var group in ParameterCatalog.All.GroupBy(d => d.Section))

@@ -10,7 +10,7 @@ internal enum JsonKind { String, Number, Bool, Null, Object, Array }
 internal sealed record JsonEntry(string Key, string Value, JsonKind Kind, int Line, int Column);
 
 /// <summary>Pre-parses a scenario file with System.Text.Json: good messages (line, column) for malformed JSON,
-/// empty or binary files and duplicate keys; and flattens it to configuration keys with positions.</summary>
+/// empty or binary files and duplicate keys (<see cref="JsonInputPolicy"/>); and flattens it to configuration keys with positions.</summary>
 internal static class JsonScenarioReader
 {
     /// <summary>Reads and flattens <paramref name="fullPath"/>; problems are added to <paramref name="errors"/>.</summary>
@@ -38,12 +38,7 @@ internal static class JsonScenarioReader
         var data = span.ToArray();
         var lines = new LineMap(data);
         var entries = new List<JsonEntry>();
-        var reader = new Utf8JsonReader(data, new JsonReaderOptions
-        {
-            CommentHandling = JsonCommentHandling.Skip,
-            AllowTrailingCommas = true,
-            MaxDepth = 32,
-        });
+        var reader = new Utf8JsonReader(data, JsonInputPolicy.ReaderOptions);
         try
         {
             reader.Read();
@@ -84,7 +79,7 @@ internal static class JsonScenarioReader
         {
             case JsonTokenType.StartObject:
             {
-                var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+                var seen = new HashSet<string>(JsonInputPolicy.KeyComparer);
                 while (r.Read() && r.TokenType != JsonTokenType.EndObject)
                 {
                     var name = r.GetString()!;

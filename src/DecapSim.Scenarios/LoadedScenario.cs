@@ -40,6 +40,8 @@ public sealed record LoadedScenario
     public required IReadOnlyDictionary<string, ParameterOrigin> Provenance { get; init; }
     /// <summary>Key path -> note (source/justification) from the scenario's <c>Notes</c>.</summary>
     public required IReadOnlyDictionary<string, string> Notes { get; init; }
+    /// <summary>Observed series the run report compares with (the scenario's <c>References</c>).</summary>
+    public IReadOnlyList<ReferenceSeries> References { get; init; } = Array.Empty<ReferenceSeries>();
     /// <summary>Non-fatal findings, e.g. non-default values without a note.</summary>
     public required IReadOnlyList<ScenarioError> Warnings { get; init; }
 

@@ -29,6 +29,19 @@ public sealed class TempDir : IDisposable
     }
 }
 
+/// <summary>Loads scenario files written to a temporary folder (shared by the loader's tests).</summary>
+public abstract class ScenarioTestBase : IDisposable
+{
+    protected readonly TempDir dir = new();
+    protected static readonly Dictionary<string, string> NoEnv = new();
+    public void Dispose() => dir.Dispose();
+
+    protected static LoadedScenario Load(string path, Dictionary<string, string>? env = null, params string[] sets) =>
+        ScenarioLoader.Load(path, env ?? NoEnv, sets);
+
+    protected static ScenarioException Fails(Func<LoadedScenario> load) => Assert.Throws<ScenarioException>(() => load());
+}
+
 /// <summary>A model catalog with fixed names.</summary>
 public sealed class FakeCatalog(IReadOnlyCollection<string> factions, IReadOnlyCollection<string> regions) : IModelCatalog
 {

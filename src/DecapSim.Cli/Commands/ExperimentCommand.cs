@@ -53,13 +53,15 @@ public static class ExperimentCommand
             string dir = parse.GetValue(outDir) ?? Path.Combine("experiments", System.Text.RegularExpressions.Regex.Replace(e.Name, "[^A-Za-z0-9_.-]", "_"));
             bool q = parse.GetValue(quiet);
             bool sharded = parse.GetValue(shard) is not null && n > 1;
+            if (sharded && e.Design.Type == DesignType.AbcSmc)
+            { console.Error.WriteLine($"error: --shard: {parse.GetValue(file)}: an abc-smc calibration runs generation by generation and cannot be sharded (allowed: no --shard, or 0/1)"); return ExitCodes.BadInput; }
             using var cts = new CancellationTokenSource();
             ConsoleCancelEventHandler onCancel = (_, a) => { a.Cancel = true; cts.Cancel(); };
             Console.CancelKeyPress += onCancel;
             try
             {
                 long units = DesignPlan.PointCount(e.Design, e.Parameters) * e.Replicates;
-                if (!q) console.Out.WriteLine($"experiment {e.Name} ({e.Id[..12]}): {e.Design.Type.ToString().ToLowerInvariant()} design, {units} runs" + (sharded ? $", shard {i}/{n}" : "") + $", {th} thread(s)");
+                if (!q) console.Out.WriteLine($"experiment {e.Name} ({e.Id[..12]}): {DesignSettings.TypeName(e.Design.Type)} design, {(e.Design.Type == DesignType.AbcSmc ? "at most " : "")}{units} runs" + (sharded ? $", shard {i}/{n}" : "") + $", {th} thread(s)");
                 var sw = System.Diagnostics.Stopwatch.StartNew();
                 object gate = new();
                 var s = ExperimentRunner.Run(e, dir, i, n, th, (done, total) =>
@@ -140,6 +142,8 @@ public static class ExperimentCommand
             if (!SlurmScript.IsTime(t)) { console.Error.WriteLine($"error: --time: '{t}' is not a time limit (allowed: HH:MM:SS or D-HH:MM:SS)"); return ExitCodes.BadInput; }
             string f = parse.GetValue(file)!;
             if (!TryLoad(f, console, out var e)) return ExitCodes.BadInput;
+            if (e.Design.Type == DesignType.AbcSmc && n > 1)
+            { console.Error.WriteLine($"error: --shards: {f}: an abc-smc calibration runs generation by generation and cannot be sharded (allowed: --shards 1)"); return ExitCodes.BadInput; }
             string dir = parse.GetValue(outDir)!;
             var o = new SlurmScript.Options(f, dir, n, parse.GetValue(partition), t, c, parse.GetValue(command)!);
             string path;

@@ -175,6 +175,7 @@ public sealed class DesignPlan
             DesignType.Lhs => s.Samples,
             DesignType.Morris => (long)s.Trajectories * (d + 1),
             DesignType.Saltelli => (long)s.N * (d + 2),
+            DesignType.AbcSmc => s.Evaluations,
             _ => s.Draws,
         };
     }

@@ -7,7 +7,7 @@ using DecapSim.Scenarios;
 namespace DecapSim.Experiments.Research;
 
 /// <summary>Kinds of experimental design.</summary>
-public enum DesignType { Factorial, Lhs, Morris, Saltelli, Abc }
+public enum DesignType { Factorial, Lhs, Morris, Saltelli, Abc, AbcSmc }
 
 /// <summary>Distance of a calibration (simulated vs target series).</summary>
 public enum AbcDistance { Rmse, Mape }
@@ -62,6 +62,17 @@ public sealed record DesignSettings
     public double Quantile { get; init; } = 0.1;
     /// <summary>ABC: distance between simulated and target series.</summary>
     public AbcDistance Distance { get; init; } = AbcDistance.Rmse;
+    /// <summary>ABC-SMC: particles N of the first generation (the population keeps round(Quantile x N)).</summary>
+    public int Particles { get; init; } = 100;
+    /// <summary>ABC-SMC: most runs in all (candidates x replicates).</summary>
+    public int Budget { get; init; } = AbcSmcFile.DefaultBudget;
+    /// <summary>ABC-SMC: stop when fewer than this share of a generation's candidates enter the population.</summary>
+    public double MinAcceptance { get; init; } = 0.02;
+    /// <summary>ABC-SMC: most candidate evaluations (Budget / Replicates; set by the loader).</summary>
+    public int Evaluations { get; init; }
+
+    /// <summary>The design type as written in experiment files.</summary>
+    public static string TypeName(DesignType t) => t == DesignType.AbcSmc ? "abc-smc" : t.ToString().ToLowerInvariant();
 }
 
 /// <summary>An ABC target series: years (or weeks) and values, compared with an output per key.</summary>
@@ -95,6 +106,8 @@ public sealed class Experiment
     public required ulong Seed { get; init; }
     public required IReadOnlyList<OutputExpr> Outputs { get; init; }
     public CalibrationTarget? Target { get; init; }
+    /// <summary>ABC-SMC: the target series with their fitted ranges and weights.</summary>
+    public IReadOnlyList<FitTarget> Targets { get; init; } = Array.Empty<FitTarget>();
     /// <summary>SHA-256 of the resolved base parameters and timeline (after overrides).</summary>
     public required string BaseFingerprint { get; init; }
     public required DateOnly StartDate { get; init; }
@@ -155,7 +168,7 @@ public sealed class Experiment
             w.WriteEndArray();
             var d = Design;
             w.WriteStartObject("Design");
-            w.WriteString("Type", d.Type.ToString().ToLowerInvariant());
+            w.WriteString("Type", DesignSettings.TypeName(d.Type));
             switch (d.Type)
             {
                 case DesignType.Factorial: w.WriteNumber("Levels", d.Levels); break;
@@ -174,6 +187,7 @@ public sealed class Experiment
                     w.WriteStartArray("Values"); foreach (var v in t.Values) w.WriteNumberValue(v); w.WriteEndArray();
                     w.WriteEndObject();
                     break;
+                case DesignType.AbcSmc: AbcSmcFile.WriteCanonical(w, d, Targets); break;
             }
             w.WriteEndObject();
             w.WriteNumber("Replicates", Replicates);

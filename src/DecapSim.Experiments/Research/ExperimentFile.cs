@@ -29,6 +29,7 @@ namespace DecapSim.Experiments.Research;
 public static class ExperimentFile
 {
     private static readonly string[] TopKeys = { "Name", "Description", "Scenario", "Overrides", "Parameters", "Design", "Replicates", "Outputs", "Seed", "Notes" };
+    private static readonly string[] ParameterKeys = { "Key", "Range", "Values", "Note" };
     private static readonly Dictionary<DesignType, string[]> DesignKeys = new()
     {
         [DesignType.Factorial] = new[] { "Type", "Levels" },
@@ -36,222 +37,321 @@ public static class ExperimentFile
         [DesignType.Morris] = new[] { "Type", "Trajectories", "Levels" },
         [DesignType.Saltelli] = new[] { "Type", "N", "Bootstrap" },
         [DesignType.Abc] = new[] { "Type", "Draws", "Quantile", "Distance", "Target", "Metric" },
+        [DesignType.AbcSmc] = AbcSmcFile.DesignKeys,
     };
 
     /// <summary>Most units (design points x replicates) an experiment may have.</summary>
     public const int MaxUnits = 1_000_000;
 
-    /// <summary>Loads and validates an experiment file (loads its base scenario with the overrides).</summary>
+    /// <summary>Loads and validates an experiment file (loads its base scenario with the overrides). The file follows
+    /// the JSON policy of scenario files (<see cref="JsonInputPolicy"/>).</summary>
     public static Experiment Load(string path)
     {
         var errors = new List<ScenarioError>();
         string display = path;
         if (!File.Exists(path)) throw new ScenarioException(new ScenarioError(display, "", "", "an existing experiment file", "file not found"));
-        JsonDocument doc;
-        try { doc = JsonDocument.Parse(File.ReadAllText(path), new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true }); }
-        catch (JsonException e) { throw new ScenarioException(new ScenarioError(display, "", "", "valid JSON", "invalid JSON: " + e.Message) { Line = (int?)(e.LineNumber + 1) }); }
-        using (doc)
-        {
-            var e = Parse(doc.RootElement, display, Path.GetDirectoryName(Path.GetFullPath(path))!, Path.GetFileNameWithoutExtension(path), null, errors);
-            if (errors.Count > 0 || e is null) throw new ScenarioException(errors);
-            return e;
-        }
+        var input = JsonInputPolicy.Read(Path.GetFullPath(path), display, errors);
+        if (input is null) throw new ScenarioException(errors);
+        ExperimentDocument doc;
+        try { doc = input.Deserialize<ExperimentDocument>(); }
+        catch (JsonException x) { throw new ScenarioException(new ScenarioError(display, "", "", "an experiment object", "cannot read the experiment: " + x.Message)); }
+        var e = new Validation(doc, display, Path.GetDirectoryName(Path.GetFullPath(path))!, null, errors).Run(Path.GetFileNameWithoutExtension(path));
+        if (errors.Count > 0 || e is null) throw new ScenarioException(WithPositions(errors, input));
+        return e;
     }
 
     /// <summary>Rebuilds an experiment from its canonical JSON (a shard manifest); it can be analysed but not run.</summary>
     public static Experiment FromCanonical(string json, string display)
     {
         var errors = new List<ScenarioError>();
-        using var doc = JsonDocument.Parse(json);
-        var e = Parse(doc.RootElement, display, null, "experiment", doc.RootElement, errors);
+        var doc = JsonSerializer.Deserialize<CanonicalExperimentDocument>(json, JsonInputPolicy.SerializerOptions)!;
+        var e = new Validation(doc, display, null, doc, errors).Run("experiment");
         if (errors.Count > 0 || e is null) throw new ScenarioException(errors);
         return e;
     }
 
-    private static Experiment? Parse(JsonElement root, string file, string? baseDir, string stem, JsonElement? canonical, List<ScenarioError> errors)
+    /// <summary>Adds the line and column of the key each error of the file names.</summary>
+    private static List<ScenarioError> WithPositions(List<ScenarioError> errors, JsonInput input) =>
+        errors.Select(x => x.File == input.File && x.Line is null && x.KeyPath.Length > 0 && input.Position(x.KeyPath) is { } p
+            ? x with { Line = p.Line, Column = p.Column } : x).ToList();
+
+    /// <summary>Checks a deserialized experiment file and builds the <see cref="Experiment"/>; every problem becomes an
+    /// error naming the file, key path, value and what is allowed.</summary>
+    private sealed class Validation(ExperimentDocument doc, string file, string? baseDir, CanonicalExperimentDocument? canonical, List<ScenarioError> errors)
     {
-        void Err(string key, string value, string allowed, string message) => errors.Add(new ScenarioError(file, key, value, allowed, message));
-        if (root.ValueKind != JsonValueKind.Object) { Err("", root.ValueKind.ToString(), "a JSON object", "the experiment must be an object"); return null; }
-        foreach (var prop in root.EnumerateObject())
-            if (!TopKeys.Contains(prop.Name, StringComparer.Ordinal) && canonical is null)
-                Err(prop.Name, "", string.Join(", ", TopKeys), "unknown key" + Suggest.DidYouMean(prop.Name, TopKeys));
+        private void Err(string key, string value, string allowed, string message) => errors.Add(new ScenarioError(file, key, value, allowed, message));
 
-        string name = Str(root, "Name", file, errors) ?? stem;
-        string description = Str(root, "Description", file, errors) ?? "";
-        string? scenario = Str(root, "Scenario", file, errors);
-        if (scenario is null) Err("Scenario", "", "a path to a scenario file, relative to the experiment file", "missing");
+        private static bool Is(string a, string b) => string.Equals(a, b, JsonInputPolicy.KeyComparison);
 
-        // overrides
-        var overrides = new List<KeyValuePair<string, string>>();
-        if (root.TryGetProperty("Overrides", out var ov))
+        private string? Str(JsonField<string> f, string key)
         {
-            if (ov.ValueKind != JsonValueKind.Object) Err("Overrides", ov.GetRawText(), "an object of \"Section.Key\": value", "must be an object");
-            else
-                foreach (var p in ov.EnumerateObject())
-                {
-                    string kp = "Overrides." + p.Name;
-                    if (p.Value.ValueKind is JsonValueKind.Object or JsonValueKind.Array or JsonValueKind.Null)
-                    { Err(kp, p.Value.GetRawText(), "a number or a string", "must be a single value"); continue; }
-                    if (ParameterCatalog.Find(p.Name) is null)
-                    { Err(kp, p.Name, "a parameter key path (see `decapsim show`)", "unknown parameter" + Suggest.DidYouMean(p.Name, ParameterCatalog.All.Select(d => d.KeyPath))); continue; }
-                    overrides.Add(new(ParameterCatalog.Find(p.Name)!.KeyPath, ScalarText(p.Value)));
-                }
+            if (!f.Present) return null;
+            if (!f.Valid) { Err(key, f.Raw, "a string", "must be a string"); return null; }
+            return f.Value;
         }
 
-        // parameters
-        var parameters = new List<VariedParameter>();
-        if (!root.TryGetProperty("Parameters", out var ps) || ps.ValueKind != JsonValueKind.Array || ps.GetArrayLength() == 0)
-            Err("Parameters", ps.ValueKind == JsonValueKind.Undefined ? "" : ps.GetRawText(), "a non-empty array of { \"Key\": ..., \"Range\": [min, max] } or { \"Key\": ..., \"Values\": [...] }", "missing or empty");
-        else
+        public Experiment? Run(string stem)
         {
-            int i = 0;
-            foreach (var item in ps.EnumerateArray())
+            if (canonical is null)
+                foreach (var k in doc.Unknown?.Keys ?? Enumerable.Empty<string>())
+                    Err(k, "", string.Join(", ", TopKeys), "unknown key" + Suggest.DidYouMean(k, TopKeys));
+
+            string name = Str(doc.Name, "Name") ?? stem;
+            string description = Str(doc.Description, "Description") ?? "";
+            string? scenario = Str(doc.Scenario, "Scenario");
+            if (scenario is null) Err("Scenario", "", "a path to a scenario file, relative to the experiment file", "missing");
+
+            var overrides = Overrides();
+            var parameters = Parameters();
+            var (design, target, fitTargets) = Design();
+            int replicates = Replicates();
+            ulong seed = Seed();
+
+            // base scenario: resolve with the overrides (validates them) and fingerprint it
+            string fingerprint = "";
+            DateOnly start = default;
+            int weeks = 0;
+            string? scenarioPath = null;
+            if (canonical is { } c)
             {
-                var vp = ParseParameter(item, $"Parameters[{i}]", file, errors);
-                if (vp is not null)
+                fingerprint = c.BaseFingerprint;
+                start = DateOnly.Parse(c.StartDate, CultureInfo.InvariantCulture);
+                weeks = c.Weeks;
+            }
+            else if (scenario is not null && baseDir is not null)
+                (scenarioPath, fingerprint, start, weeks) = LoadScenario(scenario, overrides, parameters);
+            if (parameters.Any(p => p.Key is "Weeks")) Err("Parameters", "Weeks", "any parameter but Weeks (set it in Overrides)", "outputs are defined on a fixed run length");
+
+            var outputs = weeks > 0 ? Outputs(weeks, start, target, fitTargets) : new List<OutputExpr>();
+            if (design is { Type: DesignType.AbcSmc }) design = AbcSmcFile.WithReplicates(design, replicates, file, errors);
+            if (errors.Count > 0 || design is null || scenario is null) return null;
+
+            long points = DesignPlan.PointCount(design, parameters);
+            if (points * replicates > MaxUnits) { Err("Design", points.ToString(CultureInfo.InvariantCulture) + " points x " + replicates + " replicates", $"at most {MaxUnits} runs", "design too large"); return null; }
+
+            return new Experiment
+            {
+                Name = name, Description = description, Scenario = scenario, ScenarioPath = scenarioPath, Overrides = overrides,
+                Parameters = parameters, Design = design, Replicates = replicates, Seed = seed, Outputs = outputs, Target = target, Targets = fitTargets,
+                BaseFingerprint = fingerprint, StartDate = start, Weeks = weeks,
+            }.Seal();
+        }
+
+        private List<KeyValuePair<string, string>> Overrides()
+        {
+            var overrides = new List<KeyValuePair<string, string>>();
+            if (!doc.Overrides.Present) return overrides;
+            if (!doc.Overrides.Valid) { Err("Overrides", doc.Overrides.Raw, "an object of \"Section.Key\": value", "must be an object"); return overrides; }
+            foreach (var (key, value) in doc.Overrides.Value!)
+            {
+                string kp = "Overrides." + key;
+                if (value.ValueKind is JsonValueKind.Object or JsonValueKind.Array or JsonValueKind.Null)
+                { Err(kp, value.GetRawText(), "a number or a string", "must be a single value"); continue; }
+                if (ParameterCatalog.Find(key) is not { } d)
+                { Err(kp, key, "a parameter key path (see `decapsim show`)", "unknown parameter" + Suggest.DidYouMean(key, ParameterCatalog.All.Select(x => x.KeyPath))); continue; }
+                overrides.Add(new(d.KeyPath, ScalarText(value)));
+            }
+            return overrides;
+        }
+
+        private List<VariedParameter> Parameters()
+        {
+            var parameters = new List<VariedParameter>();
+            var ps = doc.Parameters;
+            if (!ps.Valid || ps.Value!.Count == 0)
+            {
+                Err("Parameters", ps.Raw, "a non-empty array of { \"Key\": ..., \"Range\": [min, max] } or { \"Key\": ..., \"Values\": [...] }", "missing or empty");
+                return parameters;
+            }
+            for (int i = 0; i < ps.Value.Count; i++)
+            {
+                var vp = Parameter(ps.Value[i], $"Parameters[{i}]");
+                if (vp is null) continue;
+                if (parameters.Any(q => q.Key == vp.Key)) Err($"Parameters[{i}].Key", vp.Key, "each parameter once", "duplicate parameter");
+                else parameters.Add(vp);
+            }
+            return parameters;
+        }
+
+        private VariedParameter? Parameter(JsonField<ParameterDocument> field, string kp)
+        {
+            if (!field.Valid) { Err(kp, field.Raw, "{ \"Key\": ..., \"Range\": [min, max] } or { \"Key\": ..., \"Values\": [...] }", "must be an object"); return null; }
+            var item = field.Value!;
+            foreach (var k in item.Unknown?.Keys ?? Enumerable.Empty<string>())
+                Err($"{kp}.{k}", "", string.Join(", ", ParameterKeys), "unknown key");
+            string? key = item.Key.Valid ? item.Key.Value : null;
+            if (key is null) { Err(kp + ".Key", "", "a parameter key path such as Succession.SplitThreshold", "missing"); return null; }
+            var d = ParameterCatalog.Find(key);
+            if (d is null) { Err(kp + ".Key", key, "a parameter key path (see `decapsim show`)", "unknown parameter" + Suggest.DidYouMean(key, ParameterCatalog.All.Select(x => x.KeyPath))); return null; }
+            bool numeric = d.Type == typeof(double) || d.Type == typeof(int);
+            if (item.Range.Present == item.Values.Present) { Err(kp, d.KeyPath, "exactly one of Range or Values", "give a Range or a list of Values"); return null; }
+            string bounds = $"[{ValueText.Format(d.Min)}, {ValueText.Format(d.Max)}]";
+            if (item.Range.Present)
+            {
+                var range = item.Range;
+                if (!numeric) { Err(kp + ".Range", range.Raw, "Values (a list) for a non-numeric parameter", $"{d.KeyPath} is {d.TypeName}"); return null; }
+                if (!range.Valid || range.Value!.Count != 2 || range.Value.Any(x => x.ValueKind != JsonValueKind.Number))
+                { Err(kp + ".Range", range.Raw, "[min, max] (two numbers)", "bad range"); return null; }
+                double lo = range.Value[0].GetDouble(), hi = range.Value[1].GetDouble();
+                if (!(lo < hi)) { Err(kp + ".Range", range.Raw, "min < max", "empty range"); return null; }
+                if (lo < d.Min || hi > d.Max) { Err(kp + ".Range", range.Raw, $"inside {bounds} ({d.KeyPath}: {d.AllowedText})", "range outside the parameter's allowed values"); return null; }
+                if (d.Type == typeof(int) && (lo != Math.Floor(lo) || hi != Math.Floor(hi))) { Err(kp + ".Range", range.Raw, "whole numbers", $"{d.KeyPath} is a whole number"); return null; }
+                return new VariedParameter(d.KeyPath, lo, hi, null, d.Type == typeof(int));
+            }
+            var values = item.Values;
+            if (!values.Valid || values.Value!.Count < 1) { Err(kp + ".Values", values.Raw, "a non-empty list", "bad values"); return null; }
+            var texts = new List<string>();
+            double mn = double.PositiveInfinity, mx = double.NegativeInfinity;
+            for (int i = 0; i < values.Value.Count; i++)
+            {
+                string vk = $"{kp}.Values[{i}]";
+                string t = ScalarText(values.Value[i]);
+                if (numeric)
                 {
-                    if (parameters.Any(q => q.Key == vp.Key)) Err($"Parameters[{i}].Key", vp.Key, "each parameter once", "duplicate parameter");
-                    else parameters.Add(vp);
+                    if (!double.TryParse(t, NumberStyles.Float, CultureInfo.InvariantCulture, out double x)) { Err(vk, t, d.AllowedText, "not a number"); continue; }
+                    if (x < d.Min || x > d.Max) { Err(vk, t, $"inside {bounds} ({d.AllowedText})", "outside the parameter's allowed values"); continue; }
+                    if (d.Type == typeof(int) && x != Math.Floor(x)) { Err(vk, t, "a whole number", "not a whole number"); continue; }
+                    mn = Math.Min(mn, x); mx = Math.Max(mx, x);
+                    t = x.ToString("R", CultureInfo.InvariantCulture);
                 }
-                i++;
+                else if (d.Type.IsEnum)
+                {
+                    if (!EnumText.TryParse(d.Type, t, out var ev)) { Err(vk, t, d.AllowedText, "unknown value"); continue; }
+                    t = EnumText.Kebab(ev!.ToString()!);
+                }
+                else { Err(vk, t, "numbers or enum values", $"{d.KeyPath} ({d.TypeName}) cannot be varied"); continue; }
+                if (texts.Contains(t)) { Err(vk, t, "distinct values", "duplicate value"); continue; }
+                texts.Add(t);
+            }
+            if (texts.Count == 0) return null;
+            return new VariedParameter(d.KeyPath, numeric ? mn : 0, numeric ? mx : texts.Count - 1, texts, d.Type == typeof(int));
+        }
+
+        private (DesignSettings? Design, CalibrationTarget? Target, IReadOnlyList<FitTarget> FitTargets) Design()
+        {
+            IReadOnlyList<FitTarget> fitTargets = Array.Empty<FitTarget>();
+            if (!doc.Design.Valid) { Err("Design", "", "an object with Type factorial, lhs, morris, saltelli or abc", "missing"); return (null, null, fitTargets); }
+            var de = doc.Design.Value!;
+            string? type = Str(de.Type, "Design.Type");
+            if (type is null || !Enum.TryParse(type.Replace("-", ""), true, out DesignType dt) || int.TryParse(type, out _))
+            {
+                Err("Design.Type", type ?? "", "factorial, lhs, morris, saltelli, abc or abc-smc", "unknown design type");
+                return (null, null, fitTargets);
+            }
+            var allowed = DesignKeys[dt];
+            foreach (var k in de.GivenKeys())
+                if (!allowed.Contains(k, JsonInputPolicy.KeyComparer) && !(canonical is not null && k == "TargetValues"))
+                    Err("Design." + k, "", string.Join(", ", allowed), $"not a setting of a {type} design" + Suggest.DidYouMean(k, allowed));
+            int Int(JsonField<int> f, string key, int def, int min, int max)
+            {
+                if (!f.Present) return def;
+                if (!f.Valid || f.Value < min || f.Value > max) { Err("Design." + key, f.Raw, $"a whole number in [{min}, {max}]", "out of range"); return def; }
+                return f.Value;
+            }
+            var s = new DesignSettings
+            {
+                Type = dt,
+                Levels = Int(de.Levels, "Levels", dt == DesignType.Morris ? 4 : 3, 2, 100),
+                Samples = Int(de.Samples, "Samples", 20, 2, MaxUnits),
+                Trajectories = Int(de.Trajectories, "Trajectories", 10, 2, MaxUnits),
+                N = Int(de.N, "N", 64, 2, MaxUnits),
+                Bootstrap = Int(de.Bootstrap, "Bootstrap", 200, 10, 100_000),
+                Bins = Int(de.Bins, "Bins", 4, 1, 1000),
+                Draws = Int(de.Draws, "Draws", 100, 1, MaxUnits),
+            };
+            if (dt == DesignType.Morris && s.Levels % 2 != 0) Err("Design.Levels", s.Levels.ToString(CultureInfo.InvariantCulture), "an even number of levels (p = 4, 6, 8, ...)", "Morris needs an even p so that Delta = p / (2 (p - 1)) keeps every step on the grid");
+            if (de.Quantile.Present)
+            {
+                if (!de.Quantile.Valid || de.Quantile.Value <= 0 || de.Quantile.Value > 1) Err("Design.Quantile", de.Quantile.Raw, "a number in (0, 1]", "out of range");
+                else s = s with { Quantile = de.Quantile.Value };
+            }
+            if (de.Distance is { } dist)
+            {
+                var t = dist.ValueKind == JsonValueKind.String ? dist.GetString()! : dist.GetRawText();
+                if (!Enum.TryParse<AbcDistance>(t, true, out var ad) || int.TryParse(t, out _)) Err("Design.Distance", t, "rmse or mape", "unknown distance");
+                else s = s with { Distance = ad };
+            }
+            CalibrationTarget? target = null;
+            if (dt == DesignType.Abc)
+            {
+                var targetFile = Str(de.Target, "Design.Target");
+                var targetMetric = Str(de.Metric, "Design.Metric") ?? "homicides";
+                if (targetFile is null) Err("Design.Target", "", "a CSV with columns year,value or week,value (relative to the experiment file)", "missing");
+                if (Core.Metrics.MetricCatalog.IndexOf(targetMetric) < 0)
+                    Err("Design.Metric", targetMetric, "a weekly.csv column", "unknown metric" + Suggest.DidYouMean(targetMetric, Core.Metrics.WeeklyMetrics.Columns));
+                if (canonical is not null && de.TargetValues is { } tv)
+                    target = new CalibrationTarget(targetFile!, targetMetric, tv.By == "year", tv.Keys, tv.Values);
+                else if (targetFile is not null && baseDir is not null)
+                    target = ReadTarget(Path.Combine(baseDir, targetFile), targetFile, targetMetric, file, errors);
+            }
+            if (dt == DesignType.AbcSmc)
+            {
+                // the abc-smc settings and targets are read by AbcSmcFile from the design object itself
+                using var design = JsonDocument.Parse(doc.Design.Raw, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+                fitTargets = AbcSmcFile.Read(design.RootElement, file, baseDir, canonical is not null, ref s, errors) ?? fitTargets;
+            }
+            return (s, target, fitTargets);
+        }
+
+        private int Replicates()
+        {
+            var r = doc.Replicates;
+            if (!r.Present) return 1;
+            if (!r.Valid || r.Value < 1 || r.Value > 100_000) { Err("Replicates", r.Raw, "a whole number in [1, 100000]", "out of range"); return 1; }
+            return r.Value;
+        }
+
+        private ulong Seed()
+        {
+            var s = doc.Seed;
+            if (!s.Present) return 1;
+            if (!s.Valid) { Err("Seed", s.Raw, "a whole number in [0, 18446744073709551615]", "not a seed"); return 1; }
+            return s.Value;
+        }
+
+        /// <summary>Loads the base scenario with the overrides, and with the design's lowest and highest values.</summary>
+        private (string? Path, string Fingerprint, DateOnly Start, int Weeks) LoadScenario(string scenario, List<KeyValuePair<string, string>> overrides, List<VariedParameter> parameters)
+        {
+            var scenarioPath = System.IO.Path.GetFullPath(System.IO.Path.Combine(baseDir!, scenario));
+            if (!File.Exists(scenarioPath)) { Err("Scenario", scenario, "a scenario file relative to the experiment file", "scenario file not found"); return (null, "", default, 0); }
+            try
+            {
+                var sets = overrides.Select(kv => kv.Key + "=" + kv.Value).ToArray();
+                var loaded = ScenarioLoader.Load(scenarioPath, new Dictionary<string, string>(), sets, new CoreModelCatalog());
+                // every point must load: check the corners of the design (all lows, all highs)
+                if (errors.Count == 0 && parameters.Count > 0)
+                    foreach (var u in new[] { 0.0, 1.0 })
+                        try { ScenarioLoader.Load(scenarioPath, new Dictionary<string, string>(), sets.Concat(parameters.Select(p => p.Key + "=" + p.TextAt(u))).ToArray(), new CoreModelCatalog()); }
+                        catch (ScenarioException se)
+                        {
+                            foreach (var x in se.Errors) Err("Parameters", x.Value, x.Allowed, $"the scenario refuses the design's {(u == 0 ? "lowest" : "highest")} values: {x.KeyPath}: {x.Message}");
+                        }
+                return (scenarioPath, Fingerprint(loaded), loaded.Parameters.StartDate, loaded.Parameters.Weeks);
+            }
+            catch (ScenarioException se)
+            {
+                foreach (var x in se.Errors)
+                    errors.Add(x.File == ScenarioLoader.SetLayer ? x with { File = file, KeyPath = "Overrides." + x.KeyPath } : x);
+                return (scenarioPath, "", default, 0);
             }
         }
 
-        // design
-        DesignSettings? design = null;
-        CalibrationTarget? target = null;
-        string? targetFile = null, targetMetric = null;
-        if (!root.TryGetProperty("Design", out var de) || de.ValueKind != JsonValueKind.Object)
-            Err("Design", "", "an object with Type factorial, lhs, morris, saltelli or abc", "missing");
-        else
+        private List<OutputExpr> Outputs(int weeks, DateOnly start, CalibrationTarget? target, IReadOnlyList<FitTarget> fitTargets)
         {
-            string? type = Str(de, "Type", file, errors, "Design.");
-            DesignType dt = default;
-            if (type is null || !Enum.TryParse(type, true, out dt) || int.TryParse(type, out _))
-                Err("Design.Type", type ?? "", "factorial, lhs, morris, saltelli or abc", "unknown design type");
-            else
+            var outputs = new List<OutputExpr>();
+            if (doc.Outputs.Valid)
             {
-                foreach (var prop in de.EnumerateObject())
-                    if (!DesignKeys[dt].Contains(prop.Name, StringComparer.Ordinal) && !(canonical is not null && prop.Name == "TargetValues"))
-                        Err("Design." + prop.Name, "", string.Join(", ", DesignKeys[dt]), $"not a setting of a {type} design" + Suggest.DidYouMean(prop.Name, DesignKeys[dt]));
-                var s = new DesignSettings { Type = dt };
-                int Int(string key, int def, int min, int max)
+                var os = doc.Outputs.Value!;
+                for (int i = 0; i < os.Count; i++)
                 {
-                    if (!de.TryGetProperty(key, out var v)) return def;
-                    if (v.ValueKind != JsonValueKind.Number || !v.TryGetInt32(out int x) || x < min || x > max)
-                    { Err("Design." + key, v.GetRawText(), $"a whole number in [{min}, {max}]", "out of range"); return def; }
-                    return x;
-                }
-                s = s with
-                {
-                    Levels = Int("Levels", dt == DesignType.Morris ? 4 : 3, 2, 100),
-                    Samples = Int("Samples", 20, 2, MaxUnits),
-                    Trajectories = Int("Trajectories", 10, 2, MaxUnits),
-                    N = Int("N", 64, 2, MaxUnits),
-                    Bootstrap = Int("Bootstrap", 200, 10, 100_000),
-                    Bins = Int("Bins", 4, 1, 1000),
-                    Draws = Int("Draws", 100, 1, MaxUnits),
-                };
-                if (dt == DesignType.Morris && s.Levels % 2 != 0) Err("Design.Levels", s.Levels.ToString(CultureInfo.InvariantCulture), "an even number of levels (p = 4, 6, 8, ...)", "Morris needs an even p so that Delta = p / (2 (p - 1)) keeps every step on the grid");
-                if (de.TryGetProperty("Quantile", out var q))
-                {
-                    if (q.ValueKind != JsonValueKind.Number || q.GetDouble() <= 0 || q.GetDouble() > 1) Err("Design.Quantile", q.GetRawText(), "a number in (0, 1]", "out of range");
-                    else s = s with { Quantile = q.GetDouble() };
-                }
-                if (de.TryGetProperty("Distance", out var dist))
-                {
-                    var t = dist.ValueKind == JsonValueKind.String ? dist.GetString()! : dist.GetRawText();
-                    if (!Enum.TryParse<AbcDistance>(t, true, out var ad) || int.TryParse(t, out _)) Err("Design.Distance", t, "rmse or mape", "unknown distance");
-                    else s = s with { Distance = ad };
-                }
-                if (dt == DesignType.Abc)
-                {
-                    targetFile = Str(de, "Target", file, errors, "Design.");
-                    targetMetric = Str(de, "Metric", file, errors, "Design.") ?? "homicides";
-                    if (targetFile is null) Err("Design.Target", "", "a CSV with columns year,value or week,value (relative to the experiment file)", "missing");
-                    if (Core.Metrics.MetricCatalog.IndexOf(targetMetric) < 0)
-                        Err("Design.Metric", targetMetric, "a weekly.csv column", "unknown metric" + Suggest.DidYouMean(targetMetric, Core.Metrics.WeeklyMetrics.Columns));
-                    if (canonical is not null && de.TryGetProperty("TargetValues", out var tv))
-                        target = new CalibrationTarget(targetFile!, targetMetric, tv.GetProperty("By").GetString() == "year",
-                            tv.GetProperty("Keys").EnumerateArray().Select(x => x.GetInt32()).ToArray(),
-                            tv.GetProperty("Values").EnumerateArray().Select(x => x.GetDouble()).ToArray());
-                    else if (targetFile is not null && baseDir is not null)
-                        target = ReadTarget(Path.Combine(baseDir, targetFile), targetFile, targetMetric, file, errors);
-                }
-                design = s;
-            }
-        }
-
-        int replicates = 1;
-        if (root.TryGetProperty("Replicates", out var rep))
-        {
-            if (rep.ValueKind != JsonValueKind.Number || !rep.TryGetInt32(out replicates) || replicates < 1 || replicates > 100_000)
-            { Err("Replicates", rep.GetRawText(), "a whole number in [1, 100000]", "out of range"); replicates = 1; }
-        }
-        ulong seed = 1;
-        if (root.TryGetProperty("Seed", out var sd))
-        {
-            if (sd.ValueKind != JsonValueKind.Number || !sd.TryGetUInt64(out seed)) { Err("Seed", sd.GetRawText(), "a whole number in [0, 18446744073709551615]", "not a seed"); seed = 1; }
-        }
-
-        // base scenario: resolve with the overrides (validates them) and fingerprint it
-        string fingerprint = "";
-        DateOnly start = default;
-        int weeks = 0;
-        string? scenarioPath = null;
-        if (canonical is { } c)
-        {
-            fingerprint = c.GetProperty("BaseFingerprint").GetString()!;
-            start = DateOnly.Parse(c.GetProperty("StartDate").GetString()!, CultureInfo.InvariantCulture);
-            weeks = c.GetProperty("Weeks").GetInt32();
-        }
-        else if (scenario is not null && baseDir is not null)
-        {
-            scenarioPath = Path.GetFullPath(Path.Combine(baseDir, scenario));
-            if (!File.Exists(scenarioPath)) { Err("Scenario", scenario, "a scenario file relative to the experiment file", "scenario file not found"); scenarioPath = null; }
-            else
-                try
-                {
-                    var sets = overrides.Select(kv => kv.Key + "=" + kv.Value).ToArray();
-                    var loaded = ScenarioLoader.Load(scenarioPath, new Dictionary<string, string>(), sets, new CoreModelCatalog());
-                    fingerprint = Fingerprint(loaded);
-                    start = loaded.Parameters.StartDate;
-                    weeks = loaded.Parameters.Weeks;
-                    // every point must load: check the corners of the design (all lows, all highs)
-                    if (errors.Count == 0 && parameters.Count > 0)
-                        foreach (var u in new[] { 0.0, 1.0 })
-                            try { ScenarioLoader.Load(scenarioPath, new Dictionary<string, string>(), sets.Concat(parameters.Select(p => p.Key + "=" + p.TextAt(u))).ToArray(), new CoreModelCatalog()); }
-                            catch (ScenarioException se)
-                            {
-                                foreach (var x in se.Errors) Err("Parameters", x.Value, x.Allowed, $"the scenario refuses the design's {(u == 0 ? "lowest" : "highest")} values: {x.KeyPath}: {x.Message}");
-                            }
-                }
-                catch (ScenarioException se)
-                {
-                    foreach (var x in se.Errors)
-                        errors.Add(x.File == ScenarioLoader.SetLayer ? x with { File = file, KeyPath = "Overrides." + x.KeyPath } : x);
-                }
-        }
-        if (parameters.Any(p => p.Key is "Weeks")) Err("Parameters", "Weeks", "any parameter but Weeks (set it in Overrides)", "outputs are defined on a fixed run length");
-
-        // outputs
-        var outputs = new List<OutputExpr>();
-        if (weeks > 0)
-        {
-            if (root.TryGetProperty("Outputs", out var os) && os.ValueKind == JsonValueKind.Array)
-            {
-                int i = 0;
-                foreach (var o in os.EnumerateArray())
-                {
-                    string text = o.ValueKind == JsonValueKind.String ? o.GetString()! : o.GetRawText();
+                    string text = os[i].ValueKind == JsonValueKind.String ? os[i].GetString()! : os[i].GetRawText();
                     var ex = OutputExpr.TryParse(text, weeks, start, out var why);
                     if (ex is null) Err($"Outputs[{i}]", text, OutputExpr.Allowed, why!);
                     else if (outputs.Any(x => x.Text == ex.Text)) Err($"Outputs[{i}]", text, "each output once", "duplicate output");
                     else outputs.Add(ex);
-                    i++;
                 }
             }
-            else if (root.TryGetProperty("Outputs", out var bad)) Err("Outputs", bad.GetRawText(), "an array of output expressions", "must be an array");
+            else if (doc.Outputs.Present) Err("Outputs", doc.Outputs.Raw, "an array of output expressions", "must be an array");
             if (target is not null)
                 for (int k = 0; k < target.Keys.Count; k++)
                 {
@@ -259,97 +359,22 @@ public static class ExperimentFile
                     if (ex is null) Err("Design.Target", target.File, "years (or weeks) inside the run", $"row {k + 1}: {why}");
                     else if (!outputs.Any(x => x.Text == ex.Text)) outputs.Add(ex);
                 }
+            foreach (var ft in fitTargets)
+                for (int k = 0; k < ft.Series.Keys.Count; k++)
+                {
+                    var ex = OutputExpr.TryParse(ft.Series.OutputFor(k), weeks, start, out var why);
+                    if (ex is null) Err("Design.Targets", ft.Series.File, "years (or weeks) inside the run", $"row {k + 1}: {why}");
+                    else if (!outputs.Any(x => x.Text == ex.Text)) outputs.Add(ex);
+                }
             if (outputs.Count == 0 && errors.Count == 0) Err("Outputs", "", OutputExpr.Allowed, "at least one output is needed");
+            return outputs;
         }
-        if (errors.Count > 0 || design is null || scenario is null) return null;
-
-        long points = DesignPlan.PointCount(design, parameters);
-        if (points * replicates > MaxUnits) { Err("Design", points.ToString(CultureInfo.InvariantCulture) + " points x " + replicates + " replicates", $"at most {MaxUnits} runs", "design too large"); return null; }
-
-        return new Experiment
-        {
-            Name = name, Description = description, Scenario = scenario, ScenarioPath = scenarioPath, Overrides = overrides,
-            Parameters = parameters, Design = design, Replicates = replicates, Seed = seed, Outputs = outputs, Target = target,
-            BaseFingerprint = fingerprint, StartDate = start, Weeks = weeks,
-        }.Seal();
     }
 
-    private static VariedParameter? ParseParameter(JsonElement item, string kp, string file, List<ScenarioError> errors)
-    {
-        void Err(string key, string value, string allowed, string message) => errors.Add(new ScenarioError(file, key, value, allowed, message));
-        if (item.ValueKind != JsonValueKind.Object) { Err(kp, item.GetRawText(), "{ \"Key\": ..., \"Range\": [min, max] } or { \"Key\": ..., \"Values\": [...] }", "must be an object"); return null; }
-        foreach (var prop in item.EnumerateObject())
-            if (prop.Name is not ("Key" or "Range" or "Values" or "Note"))
-                Err($"{kp}.{prop.Name}", "", "Key, Range, Values, Note", "unknown key");
-        string? key = item.TryGetProperty("Key", out var k) && k.ValueKind == JsonValueKind.String ? k.GetString() : null;
-        if (key is null) { Err(kp + ".Key", "", "a parameter key path such as Succession.SplitThreshold", "missing"); return null; }
-        var d = ParameterCatalog.Find(key);
-        if (d is null) { Err(kp + ".Key", key, "a parameter key path (see `decapsim show`)", "unknown parameter" + Suggest.DidYouMean(key, ParameterCatalog.All.Select(x => x.KeyPath))); return null; }
-        bool numeric = d.Type == typeof(double) || d.Type == typeof(int);
-        bool hasRange = item.TryGetProperty("Range", out var range), hasValues = item.TryGetProperty("Values", out var values);
-        if (hasRange == hasValues) { Err(kp, d.KeyPath, "exactly one of Range or Values", "give a Range or a list of Values"); return null; }
-        string bounds = $"[{ValueText.Format(d.Min)}, {ValueText.Format(d.Max)}]";
-        if (hasRange)
-        {
-            if (!numeric) { Err(kp + ".Range", range.GetRawText(), "Values (a list) for a non-numeric parameter", $"{d.KeyPath} is {d.TypeName}"); return null; }
-            if (range.ValueKind != JsonValueKind.Array || range.GetArrayLength() != 2 || range.EnumerateArray().Any(x => x.ValueKind != JsonValueKind.Number))
-            { Err(kp + ".Range", range.GetRawText(), "[min, max] (two numbers)", "bad range"); return null; }
-            double lo = range[0].GetDouble(), hi = range[1].GetDouble();
-            if (!(lo < hi)) { Err(kp + ".Range", range.GetRawText(), "min < max", "empty range"); return null; }
-            if (lo < d.Min || hi > d.Max) { Err(kp + ".Range", range.GetRawText(), $"inside {bounds} ({d.KeyPath}: {d.AllowedText})", "range outside the parameter's allowed values"); return null; }
-            if (d.Type == typeof(int) && (lo != Math.Floor(lo) || hi != Math.Floor(hi))) { Err(kp + ".Range", range.GetRawText(), "whole numbers", $"{d.KeyPath} is a whole number"); return null; }
-            return new VariedParameter(d.KeyPath, lo, hi, null, d.Type == typeof(int));
-        }
-        if (values.ValueKind != JsonValueKind.Array || values.GetArrayLength() < 1) { Err(kp + ".Values", values.GetRawText(), "a non-empty list", "bad values"); return null; }
-        var texts = new List<string>();
-        double mn = double.PositiveInfinity, mx = double.NegativeInfinity;
-        int i = 0;
-        foreach (var v in values.EnumerateArray())
-        {
-            string vk = $"{kp}.Values[{i++}]";
-            string t = ScalarText(v);
-            if (numeric)
-            {
-                if (!double.TryParse(t, NumberStyles.Float, CultureInfo.InvariantCulture, out double x)) { Err(vk, t, d.AllowedText, "not a number"); continue; }
-                if (x < d.Min || x > d.Max) { Err(vk, t, $"inside {bounds} ({d.AllowedText})", "outside the parameter's allowed values"); continue; }
-                if (d.Type == typeof(int) && x != Math.Floor(x)) { Err(vk, t, "a whole number", "not a whole number"); continue; }
-                mn = Math.Min(mn, x); mx = Math.Max(mx, x);
-                t = x.ToString("R", CultureInfo.InvariantCulture);
-            }
-            else if (d.Type.IsEnum)
-            {
-                if (!EnumText.TryParse(d.Type, t, out var ev)) { Err(vk, t, d.AllowedText, "unknown value"); continue; }
-                t = EnumText.Kebab(ev!.ToString()!);
-            }
-            else { Err(vk, t, "numbers or enum values", $"{d.KeyPath} ({d.TypeName}) cannot be varied"); continue; }
-            if (texts.Contains(t)) { Err(vk, t, "distinct values", "duplicate value"); continue; }
-            texts.Add(t);
-        }
-        if (texts.Count == 0) return null;
-        return new VariedParameter(d.KeyPath, numeric ? mn : 0, numeric ? mx : texts.Count - 1, texts, d.Type == typeof(int));
-    }
-
-    /// <summary>Reads a target series: a CSV with a header year,value or week,value; lines starting with # are comments.</summary>
-    public static CalibrationTarget? ReadTarget(string path, string asWritten, string metric, string file, List<ScenarioError> errors)
-    {
-        void Err(string value, string message) => errors.Add(new ScenarioError(file, "Design.Target", value, "a CSV with a header year,value or week,value and one row per year/week", message));
-        if (!File.Exists(path)) { Err(asWritten, "target file not found (paths are relative to the experiment file)"); return null; }
-        var lines = File.ReadAllLines(path).Select(l => l.Trim()).Where(l => l.Length > 0 && !l.StartsWith('#')).ToList();
-        if (lines.Count < 2) { Err(asWritten, "no data rows"); return null; }
-        var head = lines[0].Split(',').Select(h => h.Trim().ToLowerInvariant()).ToArray();
-        if (head.Length < 2 || head[0] is not ("year" or "week") || head[1] != "value") { Err(lines[0], $"{asWritten}: header must be year,value or week,value"); return null; }
-        var keys = new List<int>(); var vals = new List<double>();
-        for (int i = 1; i < lines.Count; i++)
-        {
-            var f = lines[i].Split(',');
-            if (f.Length < 2 || !int.TryParse(f[0].Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out int k)
-                || !double.TryParse(f[1].Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out double v) || !double.IsFinite(v))
-            { Err(lines[i], $"{asWritten}: row {i}: expected a whole number and a number"); return null; }
-            if (keys.Contains(k)) { Err(lines[i], $"{asWritten}: row {i}: {head[0]} {k} appears twice"); return null; }
-            keys.Add(k); vals.Add(v);
-        }
-        return new CalibrationTarget(asWritten, metric, head[0] == "year", keys, vals);
-    }
+    /// <summary>Reads a target series: a CSV with a header year,value or week,value; lines starting with # are comments
+    /// (<see cref="TargetSeriesReader"/>).</summary>
+    public static CalibrationTarget? ReadTarget(string path, string asWritten, string metric, string file, List<ScenarioError> errors) =>
+        TargetSeriesReader.Read(path, asWritten, metric, file, errors);
 
     /// <summary>SHA-256 of the resolved parameters (key=value, catalog order) and the timeline.</summary>
     public static string Fingerprint(LoadedScenario s)
@@ -361,13 +386,6 @@ public static class ExperimentFile
         foreach (var kv in s.Provenance.Where(kv => ScenarioLoader.DataFileKeys.Contains(kv.Key)).OrderBy(kv => kv.Key, StringComparer.Ordinal))
             sb.Append(kv.Key).Append('=').Append(kv.Value.Value).Append('\n');
         return Experiment.Sha256(sb.ToString());
-    }
-
-    private static string? Str(JsonElement o, string key, string file, List<ScenarioError> errors, string prefix = "")
-    {
-        if (!o.TryGetProperty(key, out var v)) return null;
-        if (v.ValueKind != JsonValueKind.String) { errors.Add(new ScenarioError(file, prefix + key, v.GetRawText(), "a string", "must be a string")); return null; }
-        return v.GetString();
     }
 
     private static string ScalarText(JsonElement v) => v.ValueKind switch

@@ -16,6 +16,7 @@ public static class ExperimentReport
     /// <summary>Writes the analysis into <paramref name="outDir"/> (whose store holds every unit); returns the files written.</summary>
     public static IReadOnlyList<string> Write(Experiment e, string outDir, bool charts = true)
     {
+        if (e.Design.Type == DesignType.AbcSmc) return AbcSmcReport.Write(e, outDir, charts);
         var plan = DesignPlan.For(e);
         string store = Path.Combine(outDir, "store");
         int R = e.Replicates, P = plan.Count, O = e.Outputs.Count, d = e.Parameters.Count;
@@ -145,7 +146,7 @@ public static class ExperimentReport
         return files;
     }
 
-    private static void Table(string dir, string name, List<string> files, string header, IEnumerable<string> rows)
+    internal static void Table(string dir, string name, List<string> files, string header, IEnumerable<string> rows)
     {
         using var f = new AtomicFile(Path.Combine(dir, name));
         f.Writer.WriteLine(header);
@@ -154,7 +155,7 @@ public static class ExperimentReport
         files.Add(name);
     }
 
-    private static void WriteSummary(string path, Experiment e, int points, IReadOnlyList<string> files)
+    internal static void WriteSummary(string path, Experiment e, int points, IReadOnlyList<string> files)
     {
         using var ms = new MemoryStream();
         using (var w = new Utf8JsonWriter(ms, new JsonWriterOptions { Indented = true }))
@@ -163,7 +164,7 @@ public static class ExperimentReport
             w.WriteString("program", "decapsim");
             w.WriteString("experiment_id", e.Id);
             w.WriteString("name", e.Name);
-            w.WriteString("design", e.Design.Type.ToString().ToLowerInvariant());
+            w.WriteString("design", DesignSettings.TypeName(e.Design.Type));
             w.WriteNumber("points", points);
             w.WriteNumber("replicates", e.Replicates);
             w.WriteNumber("units", points * e.Replicates);

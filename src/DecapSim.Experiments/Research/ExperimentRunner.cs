@@ -32,6 +32,12 @@ public static class ExperimentRunner
     public static Summary Run(Experiment e, string dir, int shard, int shards, int threads, Action<int, int>? progress = null, CancellationToken cancel = default)
     {
         var sw = Stopwatch.StartNew();
+        if (e.Design.Type == DesignType.AbcSmc)
+        {
+            if (shards > 1) throw new MergeException("an abc-smc calibration runs generation by generation (each depends on the last) and cannot be sharded; run it without --shard (--threads uses the cores of one machine)");
+            var o = AbcSmcRunner.Run(e, dir, threads, progress, cancel);
+            return new Summary(o.Ran + o.Skipped, o.Skipped, o.Ran, sw.Elapsed.TotalSeconds);
+        }
         var plan = DesignPlan.For(e);
         string store = Path.Combine(dir, "store");
         Directory.CreateDirectory(store);
@@ -119,6 +125,7 @@ public static class ExperimentRunner
             throw new MergeException("shards belong to different experiments: " +
                 string.Join("; ", manifests.Select(m => $"{m.Dir} has experiment {m.M.Id[..12]}")) + ". Merge only shards of one experiment.");
         var e = ExperimentFile.FromCanonical(manifests[0].M.Canonical, Path.Combine(manifests[0].Dir, ShardManifest));
+        if (e.Design.Type == DesignType.AbcSmc) throw new MergeException("an abc-smc calibration cannot be sharded, so there is nothing to merge");
         if (e.Id != ids[0]) throw new MergeException($"{manifests[0].Dir}: manifest id does not match its experiment (edited by hand?)");
         var plan = DesignPlan.For(e);
         string store = Path.Combine(outDir, "store");

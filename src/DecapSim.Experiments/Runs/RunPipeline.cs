@@ -71,6 +71,7 @@ public static class RunPipeline
         if (o.Charts)
             foreach (var f in RunCharts.Write(Path.Combine(o.OutDir, "charts"), charts))
                 files.Add(Path.GetRelativePath(o.OutDir, f));
+        files.AddRange(HistoryReport.Write(o.OutDir, scenario, p.StartDate, p.Weeks, writer.Weekly, o.Charts));
         if (o.Report)
         {
             RunReport.Write(Path.Combine(o.OutDir, "report.html"), scenario, p, o, writer, charts);

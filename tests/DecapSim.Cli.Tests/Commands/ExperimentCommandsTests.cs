@@ -1,7 +1,7 @@
 using System.Text;
 using DecapSim.Cli;
 
-namespace DecapSim.Cli.Tests;
+namespace DecapSim.Cli.Tests.Commands;
 
 /// <summary>CLI-level tests of `decapsim experiment run|merge|slurm`: exit codes and messages, on a tiny grid world.</summary>
 public sealed class ExperimentCommandsTests : CliTestBase

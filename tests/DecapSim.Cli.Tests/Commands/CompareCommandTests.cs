@@ -1,7 +1,7 @@
 using System.Text;
 using DecapSim.Cli;
 
-namespace DecapSim.Cli.Tests;
+namespace DecapSim.Cli.Tests.Commands;
 
 /// <summary>CLI-level tests of `compare` and of the ensemble outputs of `run`.</summary>
 public sealed class CompareCommandTests : CliTestBase

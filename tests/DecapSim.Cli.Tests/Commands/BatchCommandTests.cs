@@ -1,7 +1,7 @@
 using System.Text;
 using DecapSim.Cli;
 
-namespace DecapSim.Cli.Tests;
+namespace DecapSim.Cli.Tests.Commands;
 
 /// <summary>`decapsim batch` on a tiny grid world: globs expanded by the command, failures reported, exit codes.</summary>
 public sealed class BatchCommandTests : CliTestBase

@@ -1,7 +1,7 @@
 using System.Text;
 using DecapSim.Cli;
 
-namespace DecapSim.Cli.Tests;
+namespace DecapSim.Cli.Tests.Commands;
 
 /// <summary>CLI-level tests of show, validate and scenarios: exit codes, messages, nothing written.</summary>
 public sealed class ScenarioCommandsTests : CliTestBase

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace DecapSim.Cli.Tests;
+namespace DecapSim.Cli.Tests.Commands;
 
 /// <summary>The bundled mean-field scenario: `run` (mean of replicates) and `reference` agree, end to end through the CLI.</summary>
 public sealed class MeanFieldCheckTests : CliTestBase

@@ -1,0 +1,38 @@
+using DecapSim.Core.Parameters;
+using DecapSim.Core.Timeline;
+
+namespace DecapSim.Scenarios.Tests.Resolution;
+
+public sealed class NameCheckerTests : ScenarioTestBase
+{
+    [Fact]
+    public void Load_UnknownFactionWithCatalog_ThrowsWithSuggestion()
+    {
+        var p = dir.Write("t.json", """{ "Timeline": [ { "Type": "remove-leader", "Week": 1, "Faction": "CJGN" } ] }""");
+        var catalog = new FakeCatalog(new[] { "CJNG", "Sinaloa" }, new[] { "Jalisco" });
+        var e = Assert.Throws<ScenarioException>(() => ScenarioLoader.Load(p, NoEnv, Array.Empty<string>(), catalog));
+        var err = Assert.Single(e.Errors);
+        Assert.Equal("Timeline.0.Faction", err.KeyPath);
+        Assert.Contains("Did you mean 'CJNG'", err.Message);
+        Assert.Equal(p, err.File);
+        Assert.Equal(1, err.Line);
+    }
+
+    [Fact]
+    public void Load_KnownNamesWithCatalog_CanonicalizesSpelling()
+    {
+        var p = dir.Write("t.json", """{ "Timeline": [ { "Type": "remove-leader", "Week": 1, "Faction": "cjng" }, { "Type": "campaign", "Week": 1, "Kind": "troop-surge", "Regions": ["michoacan"] } ] }""");
+        var catalog = new FakeCatalog(new[] { "CJNG" }, new[] { "Michoacan" });
+        var t = ScenarioLoader.Load(p, NoEnv, Array.Empty<string>(), catalog).Parameters.Timeline;
+        Assert.Equal("CJNG", ((RemoveLeaderEvent)t[0]).Faction);
+        Assert.Equal("Michoacan", Assert.Single(((CampaignEvent)t[1]).Regions));
+    }
+
+    [Fact]
+    public void Load_UnknownRegionWithCatalog_Throws()
+    {
+        var p = dir.Write("t.json", """{ "Timeline": [ { "Type": "campaign", "Week": 1, "Kind": "troop-surge", "Regions": ["Narnia"] } ] }""");
+        var e = Assert.Throws<ScenarioException>(() => ScenarioLoader.Load(p, NoEnv, Array.Empty<string>(), new FakeCatalog(new[] { "A" }, new[] { "Jalisco" })));
+        Assert.Contains(e.Errors, x => x.KeyPath == "Timeline.0.Regions" && x.Value == "Narnia");
+    }
+}

@@ -1,0 +1,71 @@
+using DecapSim.Core.Parameters;
+using DecapSim.Core.Timeline;
+
+namespace DecapSim.Scenarios.Tests.Resolution;
+
+public sealed class TimelineReaderTests : ScenarioTestBase
+{
+    [Fact]
+    public void Load_Timeline_BuildsEveryEventKind()
+    {
+        var p = dir.Write("t.json", """
+        {
+          "StartDate": "2026-02-01", "Weeks": 100,
+          "Timeline": [
+            { "Type": "remove-leader", "Date": "2026-02-22", "Faction": "CJNG", "Mode": "capture", "Rank": "lieutenant", "HeirUnavailable": true, "Label": "raid" },
+            { "Type": "kingpin-list", "Week": 10, "Count": 37, "OverWeeks": 52, "KillShare": 0.1 },
+            { "Type": "set-policy", "Week": 5, "Parameter": "Arms.Interdiction", "Value": 0.5, "RampWeeks": 26 },
+            { "Type": "campaign", "Week": 3, "Kind": "us-strikes", "Regions": ["Sinaloa", "Jalisco"], "DurationWeeks": 8, "Intensity": 2 }
+          ]
+        }
+        """);
+        var t = Load(p).Parameters.Timeline;
+        Assert.Equal(4, t.Count);
+        var r = Assert.IsType<RemoveLeaderEvent>(t[0]);
+        Assert.Equal((3, "CJNG", RemovalMode.Capture, "Lieutenant", true, "raid"), (r.Week, r.Faction, r.Mode, r.Rank, r.HeirUnavailable, r.Label));
+        var k = Assert.IsType<KingpinListEvent>(t[1]);
+        Assert.Equal((10, 37, 52, 0.1), (k.Week, k.Count, k.OverWeeks, k.KillShare));
+        var s = Assert.IsType<SetPolicyEvent>(t[2]);
+        Assert.Equal((PolicyLever.Interdiction, 0.5, 26), (s.Parameter, s.Value, s.RampWeeks));
+        var c = Assert.IsType<CampaignEvent>(t[3]);
+        Assert.Equal((CampaignKind.UsStrikes, 8, 2.0), (c.Kind, c.DurationWeeks, c.Intensity));
+        Assert.Equal(new[] { "Sinaloa", "Jalisco" }, c.Regions);
+    }
+
+    [Fact]
+    public void Load_SetPolicyValueOutsideParameterRange_Throws()
+    {
+        var p = dir.Write("t.json", """{ "Timeline": [ { "Type": "set-policy", "Week": 3, "Parameter": "intel-sharing", "Value": 1.5 } ] }""");
+        var e = Fails(() => Load(p));
+        Assert.Contains(e.Errors, x => x.KeyPath == "Timeline.0.Value" && x.Allowed.Contains("[0, 1]"));
+    }
+
+    [Fact]
+    public void Load_EventAfterLastWeek_Throws()
+    {
+        var p = dir.Write("t.json", """{ "Weeks": 10, "Timeline": [ { "Type": "kingpin-list", "Week": 10, "Count": 1 } ] }""");
+        var e = Fails(() => Load(p));
+        Assert.Contains(e.Errors, x => x.KeyPath == "Timeline.0.Week" && x.Message.Contains("after the last week"));
+    }
+
+    [Fact]
+    public void Load_DateAndCommaSeparatedRegions_AreRead()
+    {
+        var p = dir.Write("t.json", """
+        { "StartDate": "2026-02-01", "Weeks": 20,
+          "Timeline": [ { "Type": "campaign", "Date": "2026-02-16", "Kind": "troop-surge", "Regions": "Jalisco, Sinaloa" } ] }
+        """);
+        var c = Assert.IsType<CampaignEvent>(Assert.Single(Load(p).Parameters.Timeline));
+        Assert.Equal(2, c.Week); // 15 days after the start: week 2
+        Assert.Equal(new[] { "Jalisco", "Sinaloa" }, c.Regions);
+    }
+
+    [Fact]
+    public void Load_UnknownFieldAndBothWeekAndDate_ReportsEach()
+    {
+        var p = dir.Write("t.json", """{ "Timeline": [ { "Type": "kingpin-list", "Week": 1, "Date": "2026-03-01", "Count": 2, "Rnk": 1 } ] }""");
+        var e = Fails(() => Load(p));
+        Assert.Contains(e.Errors, x => x.KeyPath == "Timeline.0.Rnk" && x.Message.StartsWith("unknown key 'Rnk' in a kingpin-list event"));
+        Assert.Contains(e.Errors, x => x.KeyPath == "Timeline.0.Date" && x.Message == "give Week or Date, not both");
+    }
+}
