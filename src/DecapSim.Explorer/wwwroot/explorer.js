@@ -305,6 +305,7 @@ function showProblem(text) { const p = $("problem"); p.textContent = text; p.hid
 
 async function run() {
   showProblem("");
+  $("status").dataset.status = "posting"; $("status").textContent = "Sending…";
   const body = request();
   history.replaceState(null, "", permalink(body));
   $("permalink").href = permalink(body);
@@ -314,6 +315,7 @@ async function run() {
   } catch (e) { showProblem("The server did not answer: " + e); return; }
   const j = await res.json();
   if (res.status === 400 || res.status === 429) {
+    $("status").dataset.status = "refused"; $("status").textContent = res.status === 429 ? "The server is busy" : "The server refused these settings";
     showProblem(res.status === 429 ? j.detail : (j.errors || []).map((e) => `${e.field}: ${e.message}` + (e.value ? ` (value: ${e.value}` : "") + (e.allowed ? `; allowed: ${e.allowed})` : e.value ? ")" : "")).join("\n"));
     return;
   }
