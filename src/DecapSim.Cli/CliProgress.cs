@@ -8,7 +8,10 @@ internal static class CliProgress
 {
     /// <summary>Whether a bar is drawn for <paramref name="console"/>.</summary>
     public static bool Enabled(CliConsole console, bool quiet) =>
-        !quiet && console.IsTerminal && AnsiConsole.Profile.Capabilities.Interactive;
+        !quiet && ReferenceEquals(console.Error, Console.Error) && !Console.IsErrorRedirected && ErrorConsole.Profile.Capabilities.Interactive;
+
+    /// <summary>The bar is drawn on stderr, so stdout carries only results.</summary>
+    private static readonly IAnsiConsole ErrorConsole = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
 
     /// <summary>Runs <paramref name="work"/>, which reports finished units (thread-safe) through the action it is
     /// given; <paramref name="total"/> units make 100%.</summary>
@@ -16,7 +19,7 @@ internal static class CliProgress
     {
         if (!Enabled(console, quiet)) return work(() => { });
         T result = default!;
-        AnsiConsole.Progress()
+        ErrorConsole.Progress()
             .AutoClear(true)
             .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(),
                 new RemainingTimeColumn(), new SpinnerColumn())

@@ -34,6 +34,9 @@ public sealed record LoadedScenario
     public required string Question { get; init; }
     public required string Description { get; init; }
     public required IReadOnlyList<string> Sources { get; init; }
+    /// <summary>The counterfactual named by the top-level <c>Baseline</c> key (full path of its scenario file), or null.
+    /// `run` runs it with the same seeds and draws it on the violence chart.</summary>
+    public string? Baseline { get; init; }
     /// <summary>The scenario file as given and the files it extends, the given file first.</summary>
     public required IReadOnlyList<string> Files { get; init; }
     /// <summary>Key path -> value and layer, for every parameter (catalog order), Seed, and set data files.</summary>

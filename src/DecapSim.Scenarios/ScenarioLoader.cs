@@ -21,7 +21,7 @@ public static class ScenarioLoader
     public const string SetLayer = "--set";
 
     internal static readonly string[] TopLevelKeys =
-        { "extends", "Name", "Question", "Description", "Sources", "Seed", "StartDate", "Weeks", "Timeline", "Notes", "Relations", "References" };
+        { "extends", "Name", "Question", "Description", "Sources", "Seed", "StartDate", "Weeks", "Timeline", "Notes", "Relations", "References", "Baseline" };
 
     internal static readonly string[] RelationKeys = { "RivalriesFile", "AlliancesFile" };
 

@@ -52,22 +52,27 @@ public static class CompareCommand
             string dir = parse.GetValue(outDir)!;
             bool q = parse.GetValue(quiet);
             var options = new ComparePipeline.Options(dir, s, reps, th, "decapsim " + string.Join(' ', Environment.GetCommandLineArgs().Skip(1)),
-                Charts: !parse.GetValue(noCharts));
+                Charts: !parse.GetValue(noCharts), Warn: w => console.Error.WriteLine("warning: " + w));
             var sw = System.Diagnostics.Stopwatch.StartNew();
             return CliGuard.Run(console, dir, cancel =>
             {
-                if (!q) console.Out.WriteLine($"comparing {string.Join(", ", inputs.Skip(1).Select(i => i.Scenario.Name))} with {inputs[0].Scenario.Name}: {reps} paired replicate(s) each, seed {s}, {th} thread(s)");
+                if (!q) console.Error.WriteLine($"comparing {string.Join(", ", inputs.Skip(1).Select(i => i.Scenario.Name))} with {inputs[0].Scenario.Name}: {reps} paired replicate(s) each, seed {s}, {th} thread(s)");
                 bool bar = CliProgress.Enabled(console, q);
                 double totalWeeks = inputs.Sum(i => (double)i.Parameters.Weeks) * reps;
                 var result = CliProgress.Run(console, q, "compare", totalWeeks, weekDone =>
                     ComparePipeline.Run(inputs[0], inputs.Skip(1).ToList(), options, (done, total) =>
                     {
-                        if (!q && !bar && done % reps == 0) console.Out.WriteLine($"  scenario {done / reps}/{total / reps} done ({sw.Elapsed.TotalSeconds:F1} s)");
+                        // one line per finished replicate, on stderr (stdout keeps the table)
+                        if (!q && !bar && done > 0)
+                            console.Error.WriteLine($"  {inputs[Math.Min(inputs.Count - 1, (done - 1) / reps)].Scenario.Name}: replicate {(done - 1) % reps + 1} of {reps} done " +
+                                $"(scenario {(done - 1) / reps + 1} of {total / reps}, {sw.Elapsed.TotalSeconds:F1} s)");
                     }, cancel, weekDone));
                 if (!q)
                 {
                     PrintTable(console, result);
-                    console.Out.WriteLine($"wrote comparison.csv, event_study.csv and {result.Scenarios.Count + 1} scenario folders to {dir} in {sw.Elapsed.TotalSeconds:F1} s");
+                    console.Error.WriteLine($"wrote comparison.csv, event_study.csv and {result.Scenarios.Count + 1} scenario folders to {dir} in {sw.Elapsed.TotalSeconds:F1} s");
+                    string report = Path.Combine(dir, "report.html");
+                    if (File.Exists(report)) console.Out.WriteLine(Path.GetFullPath(report));
                 }
                 return ExitCodes.Ok;
             });

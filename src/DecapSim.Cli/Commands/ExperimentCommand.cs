@@ -74,7 +74,7 @@ public static class ExperimentCommand
                     if (!q) console.Out.WriteLine($"shard {i}/{n} stored in {dir}; when all shards are done: decapsim experiment merge <shard folders> --out <dir>");
                     return ExitCodes.Ok;
                 }
-                var files = ExperimentReport.Write(e, dir, !parse.GetValue(noCharts));
+                var files = ExperimentReport.Write(e, dir, !parse.GetValue(noCharts), w => console.Error.WriteLine("warning: " + w));
                 if (!q) console.Out.WriteLine($"wrote {files.Count} files to {dir}: {string.Join(", ", files.Where(f => !f.StartsWith("charts/", StringComparison.Ordinal)))}");
                 return ExitCodes.Ok;
             }
@@ -107,7 +107,7 @@ public static class ExperimentCommand
             try
             {
                 var e = ExperimentRunner.Merge(parse.GetValue(dirs)!, dir);
-                var files = ExperimentReport.Write(e, dir, !parse.GetValue(noCharts));
+                var files = ExperimentReport.Write(e, dir, !parse.GetValue(noCharts), w => console.Error.WriteLine("warning: " + w));
                 if (!parse.GetValue(quiet)) console.Out.WriteLine($"merged {parse.GetValue(dirs)!.Length} shard(s) of {e.Name} ({e.Id[..12]}); wrote {files.Count} files to {dir}");
                 return ExitCodes.Ok;
             }

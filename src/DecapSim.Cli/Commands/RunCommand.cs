@@ -19,9 +19,10 @@ public static class RunCommand
         var setFrom = new Option<string?>("--set-from") { Description = "Apply the --set values of policy levers from this date (yyyy-mm-dd) as a policy event, not from the start" };
         var noCharts = new Option<bool>("--no-charts") { Description = "Skip the charts" };
         var quiet = new Option<bool>("--quiet") { Description = "No progress output" };
+        var noBaseline = new Option<bool>("--no-baseline") { Description = "Do not run the scenario's counterfactual (its \"Baseline\" key) alongside it" };
         var cmd = new Command("run", "Run a scenario (agent-based model) and write its outputs")
         {
-            scenario, seed, weeks, outDir, replicates, threads, set, setFrom, noCharts, quiet,
+            scenario, seed, weeks, outDir, replicates, threads, set, setFrom, noCharts, quiet, noBaseline,
         };
         cmd.SetAction(parse =>
         {
@@ -41,18 +42,40 @@ public static class RunCommand
             int th = parse.GetValue(threads);
             if (!CliGuard.InRange(console, "--threads", th, 1, 1024)) return ExitCodes.BadInput;
             ulong s = parse.GetValue(seed) ?? loaded.Seed;
+            (DecapSim.Scenarios.LoadedScenario, DecapSim.Core.Parameters.ModelParameters)? baseline = null;
+            if (loaded.Baseline is { } basePath && !parse.GetValue(noBaseline))
+            {
+                if (!ScenarioCli.TryLoad(basePath, sets, console, out var b)) return ExitCodes.BadInput;
+                var bp = b.Parameters with { Weeks = p.Weeks };
+                if (parse.GetValue(setFrom) is { } bfrom && !ScenarioCli.TryApplySetFrom(basePath, sets, bfrom, bp, console, out bp))
+                    return ExitCodes.BadInput;
+                baseline = (b, bp);
+            }
             string dir = parse.GetValue(outDir)!;
             bool q = parse.GetValue(quiet);
-            var options = new RunPipeline.Options(dir, s, reps, th, !parse.GetValue(noCharts), "decapsim " + string.Join(' ', Environment.GetCommandLineArgs().Skip(1)));
+            var err = console.Error;
+            var options = new RunPipeline.Options(dir, s, reps, th, !parse.GetValue(noCharts), "decapsim " + string.Join(' ', Environment.GetCommandLineArgs().Skip(1)),
+                Warn: w => err.WriteLine("warning: " + w), Baseline: baseline);
             var sw = System.Diagnostics.Stopwatch.StartNew();
             return CliGuard.Run(console, dir, cancel =>
             {
-                if (!q) console.Out.WriteLine($"running {loaded.Name}: {p.Weeks} weeks from {p.StartDate:yyyy-MM-dd}, {reps} replicate(s), seed {s}, {th} thread(s)");
+                // progress goes to stderr; stdout ends with the headline numbers and the report's path
+                if (!q) err.WriteLine($"running {loaded.Name}: {p.Weeks} weeks from {p.StartDate:yyyy-MM-dd}, {reps} replicate(s), seed {s}, {th} thread(s)" +
+                    (baseline is { } bl ? $"; then its baseline {bl.Item1.Name} with the same seeds (--no-baseline to skip)" : ""));
                 bool bar = CliProgress.Enabled(console, q);
-                var files = CliProgress.Run(console, q, loaded.Name, (double)reps * p.Weeks, weekDone =>
-                    RunPipeline.Run(loaded, p, options, done => { if (!q && !bar && reps > 1) console.Out.WriteLine($"  replicate {done}/{reps} done ({sw.Elapsed.TotalSeconds:F1} s)"); },
-                        cancel, weekDone));
-                if (!q) console.Out.WriteLine($"wrote {files.Count} files to {dir} in {sw.Elapsed.TotalSeconds:F1} s");
+                int runs = baseline is null ? 1 : 2;
+                var ensemble = CliProgress.Run(console, q, loaded.Name, (double)reps * p.Weeks * runs, weekDone =>
+                    RunPipeline.RunEnsemble(loaded, p, options, done =>
+                    {
+                        if (!q && !bar) err.WriteLine($"  replicate {done} of {reps} done ({sw.Elapsed.TotalSeconds:F1} s)");
+                    }, cancel, weekDone));
+                if (!q) err.WriteLine($"wrote {ensemble.Files.Count} files to {dir} in {sw.Elapsed.TotalSeconds:F1} s");
+                if (!q)
+                {
+                    foreach (var line in DecapSim.Experiments.Reports.ReportStats.Headlines(p, ensemble.Weekly, ensemble.Baseline)) console.Out.WriteLine(line);
+                    string report = Path.Combine(dir, "report.html");
+                    console.Out.WriteLine(File.Exists(report) ? Path.GetFullPath(report) : $"no report.html (see {Path.GetFullPath(dir)})");
+                }
                 return ExitCodes.Ok;
             });
         });

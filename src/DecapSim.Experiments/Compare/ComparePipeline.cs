@@ -16,8 +16,9 @@ public static class ComparePipeline
     /// <summary>Options of a comparison.</summary>
     /// <param name="Charts">Draw the comparison charts and report.html, and each scenario's own charts and report.</param>
     /// <param name="BootstrapResamples">Resamples of the bootstrap percentile interval (0 skips it).</param>
+    /// <param name="Warn">Receives warnings (a chart format that could not be written).</param>
     public sealed record Options(string OutDir, ulong Seed, int Replicates, int Threads, string Command, bool Charts = false,
-        int BootstrapResamples = 2000);
+        int BootstrapResamples = 2000, Action<string>? Warn = null);
 
     /// <summary>Horizons (weeks) of the cumulative-homicide differences: 6, 12, 24 and 60 months. Horizons beyond
     /// the run are skipped; the run's full length is added when it is not one of them.</summary>
@@ -45,7 +46,7 @@ public static class ComparePipeline
             string dir = Path.Combine(o.OutDir, names[i]);
             int offset = i * o.Replicates;
             var ensemble = RunPipeline.RunEnsemble(input.Scenario, input.Parameters,
-                new RunPipeline.Options(dir, o.Seed, o.Replicates, o.Threads, o.Charts, o.Command),
+                new RunPipeline.Options(dir, o.Seed, o.Replicates, o.Threads, o.Charts, o.Command, Warn: o.Warn),
                 done => progress?.Invoke(offset + done, total), cancel, weekDone);
             string title = string.IsNullOrWhiteSpace(input.Scenario.Title) ? input.Scenario.Name : input.Scenario.Title;
             runs.Add(new ScenarioRun(names[i], title, dir, input.Parameters, ensemble));
@@ -63,7 +64,7 @@ public static class ComparePipeline
         EventStudy.Write(Path.Combine(o.OutDir, "event_study.csv"), study);
         foreach (var r in runs) files.AddRange(r.Ensemble.Files.Select(f => Path.Combine(r.Name, f)));
         var result = new CompareResult(b, runs.Skip(1).ToList(), rows, study, o.Seed, o.Replicates, o.OutDir, files);
-        if (o.Charts) files.AddRange(Reports.CompareReport.Write(result));
+        if (o.Charts) files.AddRange(Reports.CompareReport.Write(result, o.Warn));
         files.Add("manifest.json");
         WriteManifest(Path.Combine(o.OutDir, "manifest.json"), runs, o, start, files);
         return result;

@@ -37,20 +37,23 @@ public static class BatchIndex
 
     /// <summary>The comparison chart of every scenario that ran against the baseline; null when there is nothing to
     /// compare. Dates on the x axis when all start on the same day, else months since the start.</summary>
-    public static Charts.Multiplot? Comparison(IReadOnlyList<BatchRunner.Entry> entries, BatchRunner.Entry baseline)
+    public static Charts.Figure? Comparison(IReadOnlyList<BatchRunner.Entry> entries, BatchRunner.Entry baseline)
     {
         var okScenarios = entries.Where(e => e.Ok).ToArray();
         if (!baseline.Ok || okScenarios.Length == 0) return null;
         var starts = okScenarios.Append(baseline).Select(e => e.Scenario!.Parameters.StartDate).Distinct().ToArray();
         // file names keep the legend narrow; the table gives each one's title
         return ComparisonCharts.Violence(
-            okScenarios.Select(e => new ComparisonSeries(e.Name, Homicides(e))).ToArray(),
-            new ComparisonSeries(baseline.Name, Homicides(baseline)),
+            okScenarios.Select(e => new ComparisonSeries(e.Name, Homicides(e), Marks(e))).ToArray(),
+            new ComparisonSeries(baseline.Name, Homicides(baseline), Marks(baseline)),
             starts.Length == 1 ? starts[0] : null);
     }
 
-    /// <summary>Builds the page (no I/O).</summary>
-    public static string Build(IReadOnlyList<BatchRunner.Entry> entries, BatchRunner.Entry baseline, ulong seed, int replicates)
+    private static IReadOnlyList<(int Week, string Label)> Marks(BatchRunner.Entry e) =>
+        RunCharts.TimelineMarks(e.Scenario!.Parameters).Select(m => (m.Week, m.Detail.Length > 0 ? m.Detail : m.Type)).ToList();
+
+    /// <summary>Builds the page (no I/O); <paramref name="chartSvg"/> is the rendered comparison chart, when there is one.</summary>
+    public static string Build(IReadOnlyList<BatchRunner.Entry> entries, BatchRunner.Entry baseline, ulong seed, int replicates, string? chartSvg = null)
     {
         var h = new HtmlWriter();
         RunReport.Head(h, "DecapSim batch: scenarios compared with the baseline");
@@ -93,12 +96,11 @@ public static class BatchIndex
         h.Close("tbody").Close("table").Line();
         h.Close("section").Line();
 
-        var chart = Comparison(entries, baseline);
-        if (chart != null)
+        if (chartSvg is { Length: > 0 })
         {
             h.Open("section").Element("h2", "Violence, scenario by scenario").Line();
             h.Open("figure", ("id", "chart-comparison"));
-            h.Raw(HtmlWriter.InlineSvg(chart.GetSvg(ComparisonCharts.Width, ComparisonCharts.Height), "cmp")).Line();
+            h.Raw(HtmlWriter.InlineSvg(chartSvg, "cmp")).Line();
             h.Element("figcaption",
                 "How to read it: the top panel shows weekly homicides (four-week mean) in each scenario, named by its file as in the table above; the black line is the baseline, " +
                 "each coloured line the median run of a scenario, and the pale band around it the middle half of the runs. The bottom panel " +

@@ -12,77 +12,73 @@ namespace DecapSim.Experiments.Reports;
 /// </summary>
 public static class CompareReport
 {
-    private const int W = 960, H = 480;
+    private const int W = 1000, H = 500;
 
     /// <summary>Writes charts/*.svg (and PNG when rsvg-convert exists) and report.html; returns the files written
     /// relative to the comparison folder.</summary>
-    public static IReadOnlyList<string> Write(CompareResult r)
+    public static IReadOnlyList<string> Write(CompareResult r, Action<string>? warn = null)
     {
         string dir = Path.Combine(r.OutDir, "charts");
         Directory.CreateDirectory(dir);
         var start = r.Baseline.Parameters.StartDate;
         bool sameStart = r.Scenarios.All(s => s.Parameters.StartDate == start);
-        var charts = new List<(string Name, string Heading, string Caption, SvgChartBase Chart, int Width, int Height)>
+        var charts = new List<(string Name, string Heading, string Caption, Figure Chart)>
         {
             ("comparison-violence", "Violence curves and differences from the baseline",
                 "Top: weekly homicides of each scenario (median line, shaded middle half of the replicates). Bottom: each scenario minus the baseline, replicate by replicate (both use the same random numbers), with the band holding 95% of the paired differences. A band that stays clear of zero is a difference the replicates agree on.",
-                ComparisonCharts.Violence(r.Scenarios.Select(s => new ComparisonSeries(s.Name, Homicides(s))).ToList(),
-                    new ComparisonSeries(r.Baseline.Name, Homicides(r.Baseline)), sameStart ? start : null), ComparisonCharts.Width, ComparisonCharts.Height),
+                ComparisonCharts.Violence(r.Scenarios.Select(s => new ComparisonSeries(s.Name, Homicides(s), Events(s))).ToList(),
+                    new ComparisonSeries(r.Baseline.Name, Homicides(r.Baseline), Events(r.Baseline)), sameStart ? start : null)),
             ("comparison-fragmentation", "Fragmentation compared",
                 "Active factions over time (median of the replicates) in each scenario. More groups mean more rival pairs in contact, the structural source of lasting violence.",
-                Lines(r, m => m.ActiveFactions, "Active factions (median of replicates)", "active factions", sameStart), W, H),
+                Lines(r, m => m.ActiveFactions, "Active factions (median of replicates)", "active factions", sameStart)),
             ("comparison-revenue", "Trafficking revenue compared",
                 "Cumulative trafficking revenue (a proxy for drugs reaching the US), median of the replicates. Curves that lie on top of each other mean the policy changed violence without changing the trade.",
-                Cumulative(r, m => m.RevenueUsd / 1e9, "Cumulative trafficking revenue (billion USD, median of replicates)", "billion USD", sameStart), W, H),
+                Cumulative(r, m => m.RevenueUsd / 1e9, "Cumulative trafficking revenue (billion USD, median of replicates)", "billion USD", sameStart)),
         };
         // render each chart once: the same SVG goes to charts/ and inline into the report
-        var rendered = charts.Select(c => new RenderedChart(c.Name, c.Heading, c.Chart.GetSvg(c.Width, c.Height), c.Width, c.Height)).ToList();
-        var files = RunCharts.Write(dir, rendered).Select(f => Path.GetRelativePath(r.OutDir, f)).ToList();
+        var rendered = ChartRenderer.RenderAll(charts.Select(c => new ChartSpec(c.Name, c.Heading, c.Chart)).ToList());
+        var files = ChartFiles.Write(dir, rendered, warn).Select(f => Path.GetRelativePath(r.OutDir, f)).ToList();
         AtomicFile.WriteAllText(Path.Combine(r.OutDir, "report.html"),
-            Html(r, rendered.Select((c, i) => (c.Name, c.Heading, charts[i].Caption, c.Svg)).ToList()));
+            Html(r, rendered.Select((c, i) => (c.Name, c.Heading, charts[i].Caption, c.Svg ?? "")).ToList()));
         files.Add("report.html");
         return files;
     }
+
+    private static IReadOnlyList<(int Week, string Label)> Events(ScenarioRun s) =>
+        RunCharts.TimelineMarks(s.Parameters).Select(e => (e.Week, e.Detail.Length > 0 ? e.Detail : e.Type)).ToList();
 
     private static IReadOnlyList<double[]> Homicides(ScenarioRun s) => s.Weekly.Select(w => w.Select(m => m.Homicides).ToArray()).ToList();
 
     private static double[] Xs(ScenarioRun s, int weeks, bool dates) =>
         Enumerable.Range(0, weeks).Select(w => dates ? ChartDates.ToX(s.Parameters.StartDate.AddDays(7 * w)) : w * 12.0 / 52.0).ToArray();
 
-    private static double[] Median(ScenarioRun s, Func<WeeklyMetrics, double> f, bool cumulative)
-    {
-        int weeks = s.Weekly.Min(r => r.Length);
-        var med = new double[weeks];
-        var col = new double[s.Weekly.Count];
-        var acc = new double[s.Weekly.Count];
-        for (int w = 0; w < weeks; w++)
-        {
-            for (int k = 0; k < col.Length; k++) { acc[k] = cumulative ? acc[k] + f(s.Weekly[k][w]) : f(s.Weekly[k][w]); col[k] = acc[k]; }
-            Array.Sort(col);
-            med[w] = col.Length % 2 == 1 ? col[col.Length / 2] : 0.5 * (col[col.Length / 2 - 1] + col[col.Length / 2]);
-        }
-        return med;
-    }
+    private static double[] Median(ScenarioRun s, Func<WeeklyMetrics, double> f, bool cumulative) =>
+        QuantileBands.Compute(s.Weekly.Select(r => { var v = r.Select(f).ToArray(); return cumulative ? QuantileBands.Cumulative(v) : v; }).ToArray(), 0.5)[0];
 
-    private static Chart Lines(CompareResult r, Func<WeeklyMetrics, double> f, string title, string yLabel, bool dates) => Plot(r, f, title, yLabel, dates, false);
-    private static Chart Cumulative(CompareResult r, Func<WeeklyMetrics, double> f, string title, string yLabel, bool dates) => Plot(r, f, title, yLabel, dates, true);
+    private static Figure Lines(CompareResult r, Func<WeeklyMetrics, double> f, string title, string yLabel, bool dates) => Plot(r, f, title, yLabel, dates, false);
+    private static Figure Cumulative(CompareResult r, Func<WeeklyMetrics, double> f, string title, string yLabel, bool dates) => Plot(r, f, title, yLabel, dates, true);
 
-    private static Chart Plot(CompareResult r, Func<WeeklyMetrics, double> f, string title, string yLabel, bool dates, bool cumulative)
+    private static Figure Plot(CompareResult r, Func<WeeklyMetrics, double> f, string title, string yLabel, bool dates, bool cumulative)
     {
-        var c = new Chart { Title = title };
+        var c = ChartStyle.NewPlot(title);
         var all = new[] { r.Baseline }.Concat(r.Scenarios).ToList();
+        double max = 0;
         for (int i = 0; i < all.Count; i++)
         {
             var med = Median(all[i], f, cumulative);
-            var line = c.Add.Line(Xs(all[i], med.Length, dates), med).WithLabel(i == 0 ? all[i].Name + " (baseline)" : all[i].Name);
-            if (i == 0) line.WithColor("#000000").WithWidth(2.2);
-            else line.WithColor(ComparisonCharts.SeriesColor(i - 1)).WithWidth(1.8);
+            if (i == 0) Draw.Line(c, Xs(all[i], med.Length, dates), med, ChartColors.Baseline, ComparisonCharts.BaselineLabel(all[i].Name), 2.2, dashed: true);
+            else Draw.Line(c, Xs(all[i], med.Length, dates), med, ComparisonCharts.SeriesColor(i - 1), all[i].Name, 1.8);
+            max = Math.Max(max, med.DefaultIfEmpty(0).Max());
         }
-        c.Legend.Placement = LegendPlacement.OutsideRight;
-        if (dates) c.Axes.Bottom.DateTicks = true; else c.Axes.Bottom.Label = "months since the start";
-        c.Axes.Left.Label = yLabel;
-        c.Axes.Left.Min = 0;
-        return c;
+        var seen = new HashSet<int>();
+        foreach (var s in all)
+            foreach (var (week, label) in Events(s))
+                if (seen.Add(week) && week < s.Parameters.Weeks) Draw.Event(c, Xs(s, week + 1, dates)[week], label);
+        ChartStyle.LegendRight(c);
+        if (dates) ChartStyle.DateAxis(c); else c.XLabel("months since the start");
+        c.YLabel(yLabel);
+        ChartStyle.YFromZero(c, max);
+        return new Figure(c, W, H);
     }
 
     private static string Html(CompareResult r, IReadOnlyList<(string Name, string Heading, string Caption, string Svg)> charts)
@@ -120,7 +116,7 @@ public static class CompareReport
         foreach (var c in charts)
         {
             h.Element("h2", c.Heading);
-            h.Open("figure").Raw(HtmlWriter.InlineSvg(c.Svg, $"c{idx++}-")).Element("figcaption", c.Caption).Close("figure");
+            h.Open("figure").Raw(c.Svg.Length > 0 ? HtmlWriter.InlineSvg(c.Svg, $"c{idx++}-") : "").Element("figcaption", c.Caption).Close("figure");
         }
         var agg = r.EventStudy.Where(e => e.Replicate == "all" && e.Source == "timeline").ToList();
         if (agg.Count > 0)

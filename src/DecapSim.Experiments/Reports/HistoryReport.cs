@@ -11,7 +11,7 @@ namespace DecapSim.Experiments.Reports;
 /// The historical comparison of a run whose scenario declares <c>References</c> (observed yearly series such as INEGI
 /// homicides): per reference metric and calendar year of the run, the replicates' mean, median and 90% band against the
 /// observed value, and the fit (MAPE, correlation of the replicate mean) in and out of the fitted period. Writes
-/// history.csv, history_fit.csv and charts/history_&lt;metric&gt;.svg.
+/// history.csv, history_fit.csv and charts/history_&lt;metric&gt;.svg and .png.
 /// </summary>
 public static class HistoryReport
 {
@@ -55,7 +55,7 @@ public static class HistoryReport
     }
 
     /// <summary>Writes the files into <paramref name="outDir"/>; returns their names (relative).</summary>
-    public static IReadOnlyList<string> Write(string outDir, LoadedScenario scenario, DateOnly start, int weeks, IReadOnlyList<WeeklyMetrics[]> weekly, bool charts)
+    public static IReadOnlyList<string> Write(string outDir, LoadedScenario scenario, DateOnly start, int weeks, IReadOnlyList<WeeklyMetrics[]> weekly, bool charts, Action<string>? warn = null)
     {
         var files = new List<string>();
         if (scenario.References.Count == 0 || weekly.Count == 0) return files;
@@ -82,31 +82,37 @@ public static class HistoryReport
         if (charts)
         {
             string dir = Path.Combine(outDir, "charts");
-            Directory.CreateDirectory(dir);
-            foreach (var r in scenario.References)
-            {
-                var name = $"history_{r.Metric}.svg";
-                AtomicFile.WriteAllText(Path.Combine(dir, name), Chart(r, rows.Where(x => x.Metric == r.Metric).ToArray(), fits.Where(x => x.Metric == r.Metric).ToArray(), weekly.Count));
-                files.Add("charts/" + name);
-            }
+            var specs = scenario.References.Select(r => new ChartSpec($"history_{r.Metric}", r.Metric,
+                Chart(r, rows.Where(x => x.Metric == r.Metric).ToArray(), fits.Where(x => x.Metric == r.Metric).ToArray(), weekly.Count))).ToList();
+            foreach (var f in ChartFiles.Write(dir, ChartRenderer.RenderAll(specs), warn))
+                files.Add("charts/" + Path.GetFileName(f));
         }
         return files;
     }
 
-    private static string Chart(ReferenceSeries r, Row[] rows, Fit[] fits, int replicates)
+    private static Figure Chart(ReferenceSeries r, Row[] rows, Fit[] fits, int replicates)
     {
         string Score(string sample) => fits.FirstOrDefault(f => f.Sample == sample) is { } f ? $"MAPE {f.Score.MapePercent:F1}%, r = {f.Score.Correlation:F2}" : "none";
         bool flow = OutputExpr.Flows.Contains(r.Metric);
-        var c = new Chart { Title = $"{r.Metric}{(flow ? " per year" : " at the end of the year")}: model vs observed (fitted years {Score("in-sample")}; held out {Score("out-of-sample")})" };
-        c.Axes.Bottom.Label = "year";
-        c.Axes.Left.Label = flow ? $"{r.Metric} per year" : r.Metric;
+        var c = ChartStyle.NewPlot($"{r.Metric}{(flow ? " per year" : " at the end of the year")}: model vs observed (fitted years {Score("in-sample")}; held out {Score("out-of-sample")})");
+        c.XLabel("year");
+        ChartStyle.Years(c.Axes.Bottom);
+        c.YLabel(flow ? $"{r.Metric} per year" : r.Metric);
         var xs = rows.Select(x => (double)x.Year).ToArray();
-        if (replicates > 1) c.Add.Band(xs, rows.Select(x => x.P05).ToArray(), rows.Select(x => x.P95).ToArray()).WithColor("#0072B2").WithLabel($"90% of {replicates} replicates");
-        c.Add.Line(xs, rows.Select(x => x.Mean).ToArray()).WithColor("#0072B2").WithWidth(2).WithLabel(replicates > 1 ? "mean of the replicates" : "model");
+        var blue = ChartColors.Get(0);
+        if (replicates > 1) Draw.Fill(c, xs, rows.Select(x => x.P05).ToArray(), rows.Select(x => x.P95).ToArray(), blue.WithAlpha(Draw.WideBandAlpha + 0.06), Draw.WideBandLabel("", replicates));
+        Draw.Line(c, xs, rows.Select(x => x.Mean).ToArray(), blue, replicates > 1 ? "mean of the replicates" : "model");
         var obs = rows.Where(x => !double.IsNaN(x.Reference)).ToArray();
-        if (obs.Length > 1) c.Add.Line(obs.Select(x => (double)x.Year).ToArray(), obs.Select(x => x.Reference).ToArray()).WithColor("#D55E00").WithWidth(2.5).WithLabel("observed" + (r.Source.Length > 0 ? $" ({r.Source})" : ""));
-        if (obs.Length > 0) c.Add.Scatter(obs.Select(x => (double)x.Year).ToArray(), obs.Select(x => x.Reference).ToArray()).WithColor("#D55E00");
-        if (r.FitTo is int to && rows.Any(x => x.Year > to)) c.Add.VerticalLine(to + 0.5, "end of the fitted period");
-        return c.GetSvg(900, 500);
+        if (obs.Length > 0)
+        {
+            var o = Draw.Line(c, obs.Select(x => (double)x.Year).ToArray(), obs.Select(x => x.Reference).ToArray(), ChartColors.Get(5),
+                "observed" + (r.Source.Length > 0 ? $" ({r.Source})" : ""), obs.Length > 1 ? 2.5 : 0);
+            o.MarkerSize = 7;
+        }
+        if (r.FitTo is int to && rows.Any(x => x.Year > to)) Draw.Event(c, to + 0.5, "end of the fitted period", text: false);
+        if (rows.Length == 0) ChartStyle.NoData(c, "no model years to show");
+        else ChartStyle.YFromZero(c, rows.Select(x => Math.Max(x.P95, double.IsNaN(x.Reference) ? 0 : x.Reference)).Where(double.IsFinite).DefaultIfEmpty(1).Max());
+        ChartStyle.LegendInside(c, ScottPlot.Alignment.LowerRight);
+        return new Figure(c, 900, 520);
     }
 }

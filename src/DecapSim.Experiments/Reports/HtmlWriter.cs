@@ -11,9 +11,24 @@ public sealed class HtmlWriter
 {
     private readonly StringBuilder _sb = new(1 << 16);
 
-    /// <summary>Escapes text for element content and attribute values (the chart layer's XML escaping; HTML reads
-    /// &amp;apos; fine, and control characters become spaces).</summary>
-    public static string Escape(string? s) => string.IsNullOrEmpty(s) ? "" : DecapSim.Charts.Svg.SvgWriter.Escape(s);
+    /// <summary>Escapes text for element content and attribute values (XML escaping; control characters other than
+    /// tab and new line become spaces).</summary>
+    public static string Escape(string? s)
+    {
+        if (string.IsNullOrEmpty(s)) return "";
+        var sb = new StringBuilder(s.Length + 16);
+        foreach (char c in s)
+            switch (c)
+            {
+                case '&': sb.Append("&amp;"); break;
+                case '<': sb.Append("&lt;"); break;
+                case '>': sb.Append("&gt;"); break;
+                case '"': sb.Append("&quot;"); break;
+                case '\'': sb.Append("&apos;"); break;
+                default: sb.Append(c < ' ' && c != '\n' && c != '\t' ? ' ' : c); break;
+            }
+        return sb.ToString();
+    }
 
     /// <summary>Writes raw markup (the caller guarantees it is well-formed).</summary>
     public HtmlWriter Raw(string markup) { _sb.Append(markup); return this; }
@@ -51,7 +66,8 @@ public sealed class HtmlWriter
     /// </summary>
     public static string InlineSvg(string svg, string idPrefix)
     {
-        string s = svg.Replace(" xmlns=\"http://www.w3.org/2000/svg\"", "", StringComparison.Ordinal);
+        string s = svg.Replace(" xmlns=\"http://www.w3.org/2000/svg\"", "", StringComparison.Ordinal)
+            .Replace(" xmlns:xlink=\"http://www.w3.org/1999/xlink\"", "", StringComparison.Ordinal);
         if (s.StartsWith("<?xml", StringComparison.Ordinal)) s = s[(s.IndexOf("?>", StringComparison.Ordinal) + 2)..].TrimStart();
         s = s.Replace(" id=\"", $" id=\"{idPrefix}-", StringComparison.Ordinal)
              .Replace("url(#", $"url(#{idPrefix}-", StringComparison.Ordinal)

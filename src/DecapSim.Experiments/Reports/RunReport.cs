@@ -1,4 +1,5 @@
 using System.Globalization;
+using DecapSim.Charts;
 using DecapSim.Core.Metrics;
 using DecapSim.Core.Parameters;
 using DecapSim.Experiments.Output;
@@ -39,7 +40,7 @@ public static class RunReport
 
     /// <summary>Writes report.html atomically.</summary>
     public static void Write(string path, LoadedScenario scenario, ModelParameters p, RunPipeline.Options o, RunWriter run,
-        IReadOnlyList<RenderedChart> charts) =>
+        IReadOnlyList<RenderedChart> charts, BaselineRun? baseline = null) =>
         AtomicFile.WriteAllText(path, Build(scenario, p, o.Seed, run.Weekly, run.First, charts));
 
     /// <summary>Builds the page (no I/O).</summary>
@@ -83,7 +84,7 @@ public static class RunReport
             foreach (var c in charts)
             {
                 h.Open("figure", ("id", "chart-" + c.Name)).Element("h3", c.Heading).Line();
-                h.Raw(HtmlWriter.InlineSvg(c.Svg, c.Name)).Line();
+                if (c.Svg is { } svg) h.Raw(HtmlWriter.InlineSvg(svg, c.Name)).Line();
                 h.Element("figcaption", Caption(c.Name, reps)).Close("figure").Line();
             }
             h.Close("section").Line();

@@ -14,7 +14,7 @@ namespace DecapSim.Experiments.Research;
 public static class AbcSmcReport
 {
     /// <summary>Writes the analysis; throws <see cref="IncompleteException"/> if the store lacks a run of the calibration.</summary>
-    public static IReadOnlyList<string> Write(Experiment e, string outDir, bool charts = true)
+    public static IReadOnlyList<string> Write(Experiment e, string outDir, bool charts = true, Action<string>? warn = null)
     {
         var outcome = AbcSmcRunner.Run(e, outDir, 1, simulate: (_, _) =>
             throw new IncompleteException($"the store in {outDir} does not hold every run of the calibration; run `decapsim experiment run` to finish it"));
@@ -56,7 +56,7 @@ public static class AbcSmcReport
         // fit of the posterior: weighted mean and 90% band per target row
         var fitRows = new List<string>();
         var seriesRows = new List<string>();
-        var chartFiles = new List<(string Name, Func<string> Svg)>();
+        var chartFiles = new List<(string Name, Func<Figure> Figure)>();
         for (int k = 0; k < e.Targets.Count; k++)
         {
             var t = e.Targets[k];
@@ -76,20 +76,17 @@ public static class AbcSmcReport
                 seriesRows.Add($"{Csv.Text(t.Series.Metric)},{keys[i]},{sample},{(row < 0 ? "" : Csv.Num(t.Series.Values[row]))},{Csv.Num(band[i].Mean)},{Csv.Num(band[i].Lo)},{Csv.Num(band[i].Hi)}");
             }
             var tt = t;
-            chartFiles.Add(($"fit_{ExperimentReport.Slug(t.Series.Metric)}.svg", () => FitChart(tt, keys, band, fin, fout)));
+            chartFiles.Add(($"fit_{ExperimentReport.Slug(t.Series.Metric)}", () => FitChart(tt, keys, band, fin, fout)));
         }
         ExperimentReport.Table(outDir, "fit.csv", files, "metric,target,sample,rows,mape_percent,correlation", fitRows);
         ExperimentReport.Table(outDir, "fit_series.csv", files, "metric,key,sample,target,posterior_mean,posterior_p05,posterior_p95", seriesRows);
-        chartFiles.Add(("tolerance.svg", () => ToleranceChart(e, res)));
+        chartFiles.Add(("tolerance", () => ToleranceChart(e, res)));
         if (charts)
         {
             string dir = Path.Combine(outDir, "charts");
-            Directory.CreateDirectory(dir);
-            foreach (var (name, svg) in chartFiles)
-            {
-                AtomicFile.WriteAllText(Path.Combine(dir, name), svg());
-                files.Add("charts/" + name);
-            }
+            var rendered = ChartRenderer.RenderAll(chartFiles.Select(c => new ChartSpec(c.Name, c.Name, c.Figure())).ToList());
+            foreach (var f in Reports.ChartFiles.Write(dir, rendered, warn))
+                files.Add("charts/" + Path.GetFileName(f));
         }
         files.Add("experiment.json");
         ExperimentReport.WriteSummary(Path.Combine(outDir, "experiment.json"), e, res.Evaluated.Count, files);
@@ -148,31 +145,38 @@ public static class AbcSmcReport
         return v.Max();
     }
 
-    private static string FitChart(FitTarget t, int[] keys, (double Mean, double Lo, double Hi)[] band, FitScore fin, FitScore fout)
+    private static Figure FitChart(FitTarget t, int[] keys, (double Mean, double Lo, double Hi)[] band, FitScore fin, FitScore fout)
     {
         string Score(FitScore s) => s.Rows == 0 ? "none" : $"MAPE {s.MapePercent:F1}%, r = {s.Correlation:F2}";
-        var c = new Chart { Title = $"{t.Series.Metric}: calibrated model vs target (fit {Score(fin)}; held out {Score(fout)})" };
-        c.Axes.Bottom.Label = t.Series.ByYear ? "year" : "week";
-        c.Axes.Left.Label = t.Series.ByYear && OutputExpr.Flows.Contains(t.Series.Metric) ? $"{t.Series.Metric} per year" : t.Series.Metric;
+        var c = ChartStyle.NewPlot($"{t.Series.Metric}: calibrated model vs target (fit {Score(fin)}; held out {Score(fout)})");
+        c.XLabel(t.Series.ByYear ? "year" : "week");
+        if (t.Series.ByYear) ChartStyle.Years(c.Axes.Bottom);
+        c.YLabel(t.Series.ByYear && OutputExpr.Flows.Contains(t.Series.Metric) ? $"{t.Series.Metric} per year" : t.Series.Metric);
         var xs = keys.Select(k => (double)k).ToArray();
-        c.Add.Band(xs, band.Select(b => b.Lo).ToArray(), band.Select(b => b.Hi).ToArray()).WithColor("#0072B2").WithLabel("posterior, 90% of particles");
-        c.Add.Line(xs, band.Select(b => b.Mean).ToArray()).WithColor("#0072B2").WithWidth(2).WithLabel("posterior mean");
+        var blue = ChartColors.Get(0);
+        Draw.Fill(c, xs, band.Select(b => b.Lo).ToArray(), band.Select(b => b.Hi).ToArray(), blue.WithAlpha(Draw.WideBandAlpha + 0.06), "posterior, 90% of particles");
+        Draw.Line(c, xs, band.Select(b => b.Mean).ToArray(), blue, "posterior mean");
         var tx = t.Series.Keys.Select(k => (double)k).ToArray();
-        if (tx.Length > 1) c.Add.Line(tx, t.Series.Values.ToArray()).WithColor("#D55E00").WithWidth(2.5).WithLabel("target");
-        c.Add.Scatter(tx, t.Series.Values.ToArray()).WithColor("#D55E00");
-        if (t.FitTo is int to && keys.Any(k => k > to)) c.Add.VerticalLine(to + 0.5, "end of the fitted period");
-        return c.GetSvg(900, 500);
+        var target = Draw.Line(c, tx, t.Series.Values.ToArray(), ChartColors.Get(5), "target", 2.5);
+        target.MarkerSize = 7;
+        if (tx.Length < 2) target.LineWidth = 0;
+        if (t.FitTo is int to && keys.Any(k => k > to)) Draw.Event(c, to + 0.5, "end of the fitted period", text: false);
+        if (xs.Length == 0 && tx.Length == 0) ChartStyle.NoData(c, "no target values");
+        ChartStyle.LegendInside(c, ScottPlot.Alignment.UpperLeft);
+        return new Figure(c, 900, 520);
     }
 
-    private static string ToleranceChart(Experiment e, AbcSmcResult res)
+    private static Figure ToleranceChart(Experiment e, AbcSmcResult res)
     {
-        var c = new Chart { Title = $"ABC-SMC: tolerance by generation ({e.Design.Distance.ToString().ToUpperInvariant()})" };
-        c.Axes.Bottom.Label = "runs so far";
-        c.Axes.Left.Label = "tolerance (largest distance kept)";
+        var c = ChartStyle.NewPlot($"ABC-SMC: tolerance by generation ({e.Design.Distance.ToString().ToUpperInvariant()})");
+        c.XLabel("runs so far");
+        c.YLabel("tolerance (largest distance kept)");
         var xs = res.Generations.Select(g => (double)g.EvaluationsSoFar * e.Replicates).ToArray();
         var ys = res.Generations.Select(g => g.Tolerance).ToArray();
-        c.Add.Line(xs, ys).WithColor("#0072B2").WithWidth(2).WithLabel("tolerance");
-        c.Add.Scatter(xs, ys).WithColor("#0072B2");
-        return c.GetSvg(800, 450);
+        var l = Draw.Line(c, xs, ys, ChartColors.Get(0), "tolerance");
+        l.MarkerSize = 7;
+        if (xs.Length == 0) ChartStyle.NoData(c, "no generation finished");
+        else ChartStyle.YFromZero(c, ys.Where(double.IsFinite).DefaultIfEmpty(1).Max());
+        return new Figure(c, 800, 460);
     }
 }

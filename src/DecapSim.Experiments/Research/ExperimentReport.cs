@@ -9,14 +9,14 @@ namespace DecapSim.Experiments.Research;
 /// <summary>
 /// The analysis of a finished experiment, read from its store in unit order (so a merged run and a single run give
 /// byte-identical files): design.csv, results.csv, points.csv, then morris.csv, sobol.csv, partial_dependence.csv or
-/// posterior.csv + posterior_summary.csv, charts/*.svg and experiment.json.
+/// posterior.csv + posterior_summary.csv, charts/*.svg and *.png and experiment.json.
 /// </summary>
 public static class ExperimentReport
 {
     /// <summary>Writes the analysis into <paramref name="outDir"/> (whose store holds every unit); returns the files written.</summary>
-    public static IReadOnlyList<string> Write(Experiment e, string outDir, bool charts = true)
+    public static IReadOnlyList<string> Write(Experiment e, string outDir, bool charts = true, Action<string>? warn = null)
     {
-        if (e.Design.Type == DesignType.AbcSmc) return AbcSmcReport.Write(e, outDir, charts);
+        if (e.Design.Type == DesignType.AbcSmc) return AbcSmcReport.Write(e, outDir, charts, warn);
         var plan = DesignPlan.For(e);
         string store = Path.Combine(outDir, "store");
         int R = e.Replicates, P = plan.Count, O = e.Outputs.Count, d = e.Parameters.Count;
@@ -52,7 +52,7 @@ public static class ExperimentReport
         Table(outDir, "points.csv", files, "point,role," + paramHeader + "," + outHeader,
             Enumerable.Range(0, P).Select(i => $"{i},{plan.Role[i]},{ParamCells(i)},{string.Join(",", Enumerable.Range(0, O).Select(o => Csv.Num(y[o][i])))}"));
 
-        var chartFiles = new List<(string Name, Func<string> Svg)>();
+        var chartFiles = new List<(string Name, Func<Figure> Figure)>();
         switch (e.Design.Type)
         {
             case DesignType.Morris:
@@ -64,7 +64,7 @@ public static class ExperimentReport
                     foreach (var m in idx)
                         rows.Add($"{Csv.Text(e.Outputs[o].Text)},{Csv.Text(e.Parameters[m.Factor].Key)},{Csv.Num(m.Mu)},{Csv.Num(m.MuStar)},{Csv.Num(m.Sigma)},{m.Effects}");
                     int oo = o;
-                    chartFiles.Add(($"morris_{Slug(e.Outputs[o].Text)}.svg", () => MorrisChart(e, e.Outputs[oo].Text, idx)));
+                    chartFiles.Add(($"morris_{Slug(e.Outputs[o].Text)}", () => MorrisChart(e, e.Outputs[oo].Text, idx)));
                 }
                 Table(outDir, "morris.csv", files, "output,parameter,mu,mu_star,sigma,effects", rows);
                 break;
@@ -78,7 +78,7 @@ public static class ExperimentReport
                     foreach (var s in idx)
                         rows.Add($"{Csv.Text(e.Outputs[o].Text)},{Csv.Text(e.Parameters[s.Factor].Key)},{Csv.Num(s.S1)},{Csv.Num(s.S1Lo)},{Csv.Num(s.S1Hi)},{Csv.Num(s.ST)},{Csv.Num(s.STLo)},{Csv.Num(s.STHi)}");
                     int oo = o;
-                    chartFiles.Add(($"sobol_{Slug(e.Outputs[o].Text)}.svg", () => SobolChart(e, e.Outputs[oo].Text, idx)));
+                    chartFiles.Add(($"sobol_{Slug(e.Outputs[o].Text)}", () => SobolChart(e, e.Outputs[oo].Text, idx)));
                 }
                 Table(outDir, "sobol.csv", files, "output,parameter,S1,S1_lo,S1_hi,ST,ST_lo,ST_hi", rows);
                 break;
@@ -107,7 +107,7 @@ public static class ExperimentReport
                         series.Add((p.Key, xs, pd.Select(v => v.Mean).ToArray()));
                     }
                     int oo = o;
-                    chartFiles.Add(($"partial_dependence_{Slug(e.Outputs[o].Text)}.svg", () => PdChart(e.Outputs[oo].Text, series)));
+                    chartFiles.Add(($"partial_dependence_{Slug(e.Outputs[o].Text)}", () => PdChart(e.Outputs[oo].Text, series)));
                 }
                 Table(outDir, "partial_dependence.csv", files, "output,parameter,bin,from,to,points,mean", rows);
                 break;
@@ -127,19 +127,16 @@ public static class ExperimentReport
                         var s = Analyses.Summary(abc.Accepted.Select(i => unitNum(i, j)).ToArray());
                         return $"{Csv.Text(p.Key)},{Csv.Num(p.Min)},{Csv.Num(p.Max)},{abc.Accepted.Length},{P},{Csv.Num(s.Mean)},{Csv.Num(s.Sd)},{Csv.Num(s.Q025)},{Csv.Num(s.Q50)},{Csv.Num(s.Q975)}";
                     }));
-                chartFiles.Add(("calibration.svg", () => AbcChart(e, t, abc, sim)));
+                chartFiles.Add(($"calibration", () => AbcChart(e, t, abc, sim)));
                 break;
             }
         }
         if (charts)
         {
             string dir = Path.Combine(outDir, "charts");
-            Directory.CreateDirectory(dir);
-            foreach (var (name, svg) in chartFiles)
-            {
-                AtomicFile.WriteAllText(Path.Combine(dir, name), svg());
-                files.Add("charts/" + name);
-            }
+            var rendered = ChartRenderer.RenderAll(chartFiles.Select(c => new ChartSpec(c.Name, c.Name, c.Figure())).ToList());
+            foreach (var f in Reports.ChartFiles.Write(dir, rendered, warn))
+                files.Add("charts/" + Path.GetFileName(f));
         }
         files.Add("experiment.json");
         WriteSummary(Path.Combine(outDir, "experiment.json"), e, P, files);
@@ -189,54 +186,82 @@ public static class ExperimentReport
 
     private static string Short(string key) => key.Contains('.') ? key[(key.IndexOf('.') + 1)..] : key;
 
-    private static string MorrisChart(Experiment e, string output, MorrisIndex[] idx)
+    private static Figure MorrisChart(Experiment e, string output, MorrisIndex[] idx)
     {
-        var c = new Chart { Title = $"Morris screening: {output}" };
-        c.Axes.Bottom.Label = "mu* (mean |elementary effect|, per unit of the scaled range)";
-        c.Axes.Left.Label = "sigma (interaction / non-linearity)";
-        c.Axes.Bottom.Min = 0;
-        c.Axes.Left.Min = 0;
-        c.Add.Scatter(idx.Select(m => m.MuStar).ToArray(), idx.Select(m => m.Sigma).ToArray()).WithLabel("parameters");
-        foreach (var m in idx) c.Add.Annotation(m.MuStar, m.Sigma, Short(e.Parameters[m.Factor].Key));
-        return c.GetSvg(800, 500);
+        var p = ChartStyle.NewPlot($"Morris screening: {output}");
+        p.XLabel("mu* (mean |elementary effect|, per unit of the scaled range)");
+        p.YLabel("sigma (interaction / non-linearity)");
+        var s = p.Add.ScatterPoints(idx.Select(m => m.MuStar).ToArray(), idx.Select(m => m.Sigma).ToArray());
+        s.Color = ChartColors.Get(0);
+        s.MarkerSize = 8;
+        s.LegendText = "parameters";
+        foreach (var m in idx) Label(p, m.MuStar, m.Sigma, Short(e.Parameters[m.Factor].Key));
+        if (idx.Length == 0) ChartStyle.NoData(p, "no parameter to screen");
+        else { p.Axes.AutoScale(); var l = p.Axes.GetLimits(); p.Axes.SetLimits(0, Math.Max(l.Right * 1.15, 1e-12), 0, Math.Max(l.Top * 1.15, 1e-12)); }
+        return new Figure(p, 900, 560);
     }
 
-    private static string SobolChart(Experiment e, string output, SobolIndex[] idx)
+    private static Figure SobolChart(Experiment e, string output, SobolIndex[] idx)
     {
-        var c = new Chart { Title = $"Sobol indices: {output}" };
-        c.Axes.Bottom.Label = "parameter";
-        c.Axes.Left.Label = "share of output variance";
-        var s1 = c.Add.Bars(idx.Select(s => s.Factor - 0.2).ToArray(), idx.Select(s => Math.Max(0, s.S1)).ToArray()).WithLabel("first order S1");
-        s1.BarWidth = 0.38;
-        var st = c.Add.Bars(idx.Select(s => s.Factor + 0.2).ToArray(), idx.Select(s => Math.Max(0, s.ST)).ToArray()).WithLabel("total ST");
-        st.BarWidth = 0.38;
-        foreach (var s in idx) c.Add.Annotation(s.Factor, Math.Max(0, Math.Max(s.S1, s.ST)), Short(e.Parameters[s.Factor].Key));
-        return c.GetSvg(800, 500);
+        var p = ChartStyle.NewPlot($"Sobol indices: {output}");
+        p.YLabel("share of output variance");
+        var bars = new List<ScottPlot.Bar>();
+        foreach (var s in idx)
+        {
+            bars.Add(new ScottPlot.Bar { Position = s.Factor - 0.2, Value = Math.Max(0, s.S1), Size = 0.38, FillColor = ChartColors.Get(0), LineWidth = 0 });
+            bars.Add(new ScottPlot.Bar { Position = s.Factor + 0.2, Value = Math.Max(0, s.ST), Size = 0.38, FillColor = ChartColors.Get(1), LineWidth = 0 });
+        }
+        p.Add.Bars(bars);
+        p.Legend.ManualItems.Add(new ScottPlot.LegendItem { LabelText = "first order S1", FillColor = ChartColors.Get(0) });
+        p.Legend.ManualItems.Add(new ScottPlot.LegendItem { LabelText = "total ST", FillColor = ChartColors.Get(1) });
+        p.Axes.Bottom.SetTicks(idx.Select(s => (double)s.Factor).ToArray(), idx.Select(s => Short(e.Parameters[s.Factor].Key)).ToArray());
+        if (idx.Length == 0) ChartStyle.NoData(p, "no Sobol index to show");
+        else ChartStyle.YFromZero(p, Math.Max(1e-9, idx.Max(s => Math.Max(s.S1, s.ST))));
+        ChartStyle.LegendInside(p, ScottPlot.Alignment.UpperRight);
+        return new Figure(p, 900, 560);
     }
 
-    private static string PdChart(string output, List<(string Label, double[] X, double[] Y)> series)
+    private static Figure PdChart(string output, List<(string Label, double[] X, double[] Y)> series)
     {
-        var c = new Chart { Title = $"Partial dependence: {output}" };
-        c.Axes.Bottom.Label = "parameter, scaled to its range (0 = min, 1 = max)";
-        c.Axes.Left.Label = $"mean {output}";
-        foreach (var (label, x, y) in series) c.Add.Line(x, y).WithLabel(Short(label));
-        return c.GetSvg(800, 500);
+        var p = ChartStyle.NewPlot($"Partial dependence: {output}");
+        p.XLabel("parameter, scaled to its range (0 = min, 1 = max)");
+        p.YLabel($"mean {output}");
+        for (int i = 0; i < series.Count; i++)
+        {
+            var l = Draw.Line(p, series[i].X, series[i].Y, ChartColors.Get(i), Short(series[i].Label));
+            l.MarkerSize = 6;
+        }
+        if (series.Count == 0) ChartStyle.NoData(p, "no parameter varied");
+        else ChartStyle.LegendRight(p);
+        return new Figure(p, 900, 560);
     }
 
-    private static string AbcChart(Experiment e, CalibrationTarget t, AbcResult abc, double[][] sim)
+    private static Figure AbcChart(Experiment e, CalibrationTarget t, AbcResult abc, double[][] sim)
     {
-        var c = new Chart { Title = $"ABC calibration: accepted runs vs target ({e.Design.Distance.ToString().ToUpperInvariant()})" };
-        c.Axes.Bottom.Label = t.ByYear ? "year" : "week";
-        c.Axes.Left.Label = t.ByYear ? $"{t.Metric} per year" : t.Metric;
+        var p = ChartStyle.NewPlot($"ABC calibration: accepted runs vs target ({e.Design.Distance.ToString().ToUpperInvariant()})");
+        p.XLabel(t.ByYear ? "year" : "week");
+        p.YLabel(t.ByYear ? $"{t.Metric} per year" : t.Metric);
+        if (t.ByYear) ChartStyle.Years(p.Axes.Bottom);
         var xs = t.Keys.Select(k => (double)k).ToArray();
         bool first = true;
         foreach (var i in abc.Accepted)
         {
-            var l = c.Add.Line(xs, sim[i]).WithColor("#999999").WithWidth(1);
-            if (first) { l.WithLabel($"accepted runs ({abc.Accepted.Length})"); first = false; }
+            Draw.Line(p, xs, sim[i], ScottPlot.Color.FromHex("#999999"), first ? $"accepted runs ({abc.Accepted.Length})" : "", 1);
+            first = false;
         }
-        c.Add.Line(xs, t.Values.ToArray()).WithLabel("target").WithColor("#D55E00").WithWidth(2.5);
-        c.Add.Scatter(xs, t.Values.ToArray()).WithColor("#D55E00");
-        return c.GetSvg(800, 500);
+        var target = Draw.Line(p, xs, t.Values.ToArray(), ChartColors.Get(5), "target", 2.5);
+        target.MarkerSize = 7;
+        if (xs.Length == 0) ChartStyle.NoData(p, "no target values");
+        ChartStyle.LegendInside(p, ScottPlot.Alignment.UpperLeft);
+        return new Figure(p, 900, 560);
+    }
+
+    private static void Label(ScottPlot.Plot p, double x, double y, string text)
+    {
+        var t = p.Add.Text(text, x, y);
+        t.OffsetX = 6;
+        t.OffsetY = -4;
+        t.LabelFontSize = ChartStyle.TextSize - 1;
+        t.LabelFontColor = ScottPlot.Color.FromHex("#222222");
     }
 }

@@ -103,7 +103,7 @@ public static class BatchRunner
             try
             {
                 var outcome = RunPipeline.Execute(e.Scenario, e.Scenario.Parameters,
-                    new RunPipeline.Options(dir, seed, o.Replicates, o.Threads, o.Charts, o.Command), null, cancel);
+                    new RunPipeline.Options(dir, seed, o.Replicates, o.Threads, o.Charts, o.Command, Warn: w => log?.Invoke("warning: " + w)), null, cancel);
                 return e with { Outcome = outcome };
             }
             catch (OperationCanceledException) when (cancel.IsCancellationRequested) { throw; }
@@ -120,20 +120,16 @@ public static class BatchRunner
         int code = entries.Count > 0 && entries.All(e => e.BadInput) ? 2
             : entries.Any(e => !e.Ok) || !baseEntry.Ok || entries.Count == 0 ? 1 : 0;
         if (entries.Count == 0 && baseEntry.BadInput) code = 2;
+        string? chartSvg = null;
         if (BatchIndex.Comparison(entries, baseEntry) is { } chart)
         {
             // the comparison chart also as files, for slides and papers
-            string svg = chart.GetSvg(ComparisonCharts.Width, ComparisonCharts.Height);
-            Output.AtomicFile.WriteAllText(System.IO.Path.Combine(o.OutDir, "comparison.svg"), svg);
-            if (Charts.RsvgConvert.IsAvailable)
-            {
-                string png = System.IO.Path.Combine(o.OutDir, "comparison.png");
-                try { Charts.RsvgConvert.SvgToPng(svg, png + ".partial", ComparisonCharts.Width, ComparisonCharts.Height); File.Move(png + ".partial", png, true); }
-                catch (Exception) { File.Delete(png + ".partial"); }
-            }
+            var rendered = Charts.ChartRenderer.Render(new Charts.ChartSpec("comparison", "Violence, scenario by scenario", chart));
+            Reports.ChartFiles.Write(o.OutDir, new[] { rendered }, w => log?.Invoke("warning: " + w));
+            chartSvg = rendered.Svg;
         }
         string index = System.IO.Path.Combine(o.OutDir, "index.html");
-        Output.AtomicFile.WriteAllText(index, BatchIndex.Build(entries, baseEntry, seed, o.Replicates));
+        Output.AtomicFile.WriteAllText(index, BatchIndex.Build(entries, baseEntry, seed, o.Replicates, chartSvg));
         log?.Invoke($"wrote {index}");
         return new Result(entries, baseEntry, seed, index, code);
     }

@@ -1,3 +1,4 @@
+using DecapSim.Charts;
 using DecapSim.Core.Metrics;
 using DecapSim.Core.Parameters;
 using DecapSim.Experiments.Output;
@@ -11,12 +12,19 @@ public static class RunPipeline
 {
     /// <summary>Options of a run.</summary>
     /// <param name="Report">Write report.html (with the charts inline when <paramref name="Charts"/> is set).</param>
-    public sealed record Options(string OutDir, ulong Seed, int Replicates, int Threads, bool Charts, string Command, bool Report = true)
+    /// <param name="Warn">Receives warnings (a chart format that could not be written, no font for chart text).</param>
+    /// <param name="Baseline">The counterfactual to run with the same seeds (files under baseline/, drawn on the
+    /// violence chart), with the parameters to run it with; null for none.</param>
+    public sealed record Options(string OutDir, ulong Seed, int Replicates, int Threads, bool Charts, string Command, bool Report = true,
+        Action<string>? Warn = null, (LoadedScenario Scenario, ModelParameters Parameters)? Baseline = null)
     {
         /// <summary>Called with each replicate's result right after it is written, in replicate order (the explorer's
         /// live curves).</summary>
         public Action<ReplicateResult>? OnReplicate { get; init; }
     }
+
+    /// <summary>Sub-folder of a run's output that holds its baseline's files.</summary>
+    public const string BaselineFolder = "baseline";
 
     /// <summary>What a run produced: the files (relative to the output folder) and every replicate's weekly metrics
     /// (replicate k used <see cref="Core.Seeds.ForReplicate"/>(seed, k)).</summary>
@@ -30,6 +38,7 @@ public static class RunPipeline
     /// <param name="RegionNames">Region names by region id.</param>
     /// <param name="RegionNeighbours">Adjacent regions of each region.</param>
     /// <param name="Files">Files written, relative to the output folder.</param>
+    /// <param name="Baseline">The counterfactual's replicates when one was run.</param>
     public sealed record Ensemble(
         IReadOnlyList<WeeklyMetrics[]> Weekly,
         IReadOnlyList<double[][]> RegionHomicides,
@@ -37,7 +46,8 @@ public static class RunPipeline
         IReadOnlyList<(int Replicate, EventRecord Event)> Removals,
         IReadOnlyList<string> RegionNames,
         IReadOnlyList<int[]> RegionNeighbours,
-        IReadOnlyList<string> Files);
+        IReadOnlyList<string> Files,
+        BaselineRun? Baseline = null);
 
     /// <summary>Runs and writes everything; returns the output files.</summary>
     public static IReadOnlyList<string> Run(LoadedScenario scenario, ModelParameters p, Options o, Action<int>? progress = null,
@@ -67,20 +77,31 @@ public static class RunPipeline
         SummaryWriter.Write(Path.Combine(o.OutDir, "summary.csv"), writer.Weekly, p.StartDate);
         RegionSummaryWriter.Write(Path.Combine(o.OutDir, "regions_summary.csv"), world.RegionNames, writer.RegionHomicides, writer.RegionBlockades, p.StartDate);
         string title = string.IsNullOrWhiteSpace(scenario.Title) ? scenario.Name : scenario.Title;
-        IReadOnlyList<RenderedChart> charts = o.Charts ? RunCharts.Render(title, p, writer, world) : Array.Empty<RenderedChart>();
+        BaselineRun? baseline = null;
+        if (o.Baseline is { } b)
+        {
+            // the counterfactual: same seeds, its own tables under baseline/, no charts or report of its own
+            var bo = o with { OutDir = Path.Combine(o.OutDir, BaselineFolder), Charts = false, Report = false, Baseline = null };
+            var be = RunEnsemble(b.Scenario, b.Parameters, bo, null, cancel, weekDone);
+            baseline = new BaselineRun(b.Scenario.Name, be.Weekly);
+            files.AddRange(be.Files.Select(f => BaselineFolder + "/" + f));
+        }
+        IReadOnlyList<RenderedChart> charts = o.Charts
+            ? RunCharts.Render(new RunChartData(title, p, writer.Weekly, writer.RegionHomicides, writer.First, world, baseline))
+            : Array.Empty<RenderedChart>();
         if (o.Charts)
-            foreach (var f in RunCharts.Write(Path.Combine(o.OutDir, "charts"), charts))
+            foreach (var f in ChartFiles.Write(Path.Combine(o.OutDir, "charts"), charts, o.Warn))
                 files.Add(Path.GetRelativePath(o.OutDir, f));
-        files.AddRange(HistoryReport.Write(o.OutDir, scenario, p.StartDate, p.Weeks, writer.Weekly, o.Charts));
+        files.AddRange(HistoryReport.Write(o.OutDir, scenario, p.StartDate, p.Weeks, writer.Weekly, o.Charts, o.Warn));
         if (o.Report)
         {
-            RunReport.Write(Path.Combine(o.OutDir, "report.html"), scenario, p, o, writer, charts);
+            RunReport.Write(Path.Combine(o.OutDir, "report.html"), scenario, p, o, writer, charts, baseline);
             files.Add("report.html");
         }
         files.Add("manifest.json");
         ManifestWriter.Write(Path.Combine(o.OutDir, "manifest.json"), scenario, p, o.Seed, o.Replicates, o.Threads, start, DateTimeOffset.Now,
             writer.ProcessMilliseconds, o.Command, files);
         return new Ensemble(writer.Weekly, writer.RegionHomicides, writer.RegionBlockades, writer.Removals, world.RegionNames,
-            world.RegionNeighbours, files);
+            world.RegionNeighbours, files, baseline);
     }
 }

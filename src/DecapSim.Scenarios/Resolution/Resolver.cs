@@ -40,6 +40,7 @@ internal sealed class Resolver
         var sources = Strings("Sources");
         var initial = new FactionFiles(ctx, provenance).Read();
         var references = new ReferencesReader(ctx).Read();
+        var baseline = new BaselineReader(ctx, path).Read();
         // The timeline needs only Weeks and StartDate: read it even when other values are bad, to report everything at once.
         IReadOnlyList<TimelineEvent> timeline = Array.Empty<TimelineEvent>();
         if (binder.Values.TryGetValue("Weeks", out var weeks) && binder.Values.TryGetValue("StartDate", out var start))
@@ -70,6 +71,7 @@ internal sealed class Resolver
             Notes = provenance.Notes,
             Warnings = ctx.Warnings,
             References = references,
+            Baseline = baseline,
         };
     }
 

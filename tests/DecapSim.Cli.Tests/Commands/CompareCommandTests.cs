@@ -95,4 +95,43 @@ public sealed class CompareCommandTests : CliTestBase
         Assert.Equal("week,date,region,metric,mean,sd,p05,p25,p50,p75,p95,replicates", lines[0]);
         Assert.Contains(lines, l => l.Contains(",blockades,") && l.EndsWith(",2", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void Run_EndsWithThreeHeadlinesAndTheReportPath_ProgressOnStderr()
+    {
+        var scenario = Write("small.json", Small);
+        var outDir = Path.Combine(dir, "headlines");
+        var (code, stdout, err) = Run("run", scenario, "--replicates", "2", "--weeks", "12", "--out", outDir);
+        Assert.True(code == 0, err);
+        var lines = stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.TrimEnd('\r')).ToArray();
+        Assert.Equal(4, lines.Length);
+        Assert.StartsWith("homicides over", lines[0]);
+        Assert.StartsWith("active factions at the end", lines[1]);
+        Assert.StartsWith("splinter groups founded", lines[2]);
+        Assert.Equal(Path.GetFullPath(Path.Combine(outDir, "report.html")), lines[3]);
+        Assert.Contains("replicate 2 of 2 done", err);
+        Assert.Contains("running small", err);
+    }
+
+    [Fact]
+    public void Run_WithABaselineKey_RunsTheBaselineUnderItsOwnFolder_UnlessNoBaseline()
+    {
+        Write("small.json", Small);
+        var removal = Write("removal.json", """
+            { "extends": "small.json", "Baseline": "small",
+              "Timeline": [ { "Type": "remove-leader", "Week": 2, "Faction": "CJNG", "Mode": "kill" } ] }
+            """);
+        var outDir = Path.Combine(dir, "with-baseline");
+        var (code, stdout, err) = Run("run", removal, "--replicates", "2", "--weeks", "12", "--out", outDir);
+        Assert.True(code == 0, err);
+        Assert.True(File.Exists(Path.Combine(outDir, "baseline", "weekly.csv")));
+        Assert.Contains("vs baseline", stdout);
+        Assert.Contains("baseline", File.ReadAllText(Path.Combine(outDir, "charts", "violence.svg")));
+        // the top-level tables hold only the scenario; replicate k of the baseline used the same seed
+        Assert.Equal(File.ReadLines(Path.Combine(outDir, "weekly.csv")).Count(), File.ReadLines(Path.Combine(outDir, "baseline", "weekly.csv")).Count());
+        var none = Path.Combine(dir, "no-baseline");
+        var (code2, _, err2) = Run("run", removal, "--replicates", "2", "--weeks", "12", "--out", none, "--no-baseline", "--no-charts");
+        Assert.True(code2 == 0, err2);
+        Assert.False(Directory.Exists(Path.Combine(none, "baseline")));
+    }
 }

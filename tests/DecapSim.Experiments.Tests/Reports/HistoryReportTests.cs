@@ -50,7 +50,7 @@ public class HistoryReportTests
         var s = ScenarioLoader.Load(t.Write("h.json", Scenario));
         var weekly = new[] { ModelRun.Execute(s.Parameters, 11, 0, RunRecording.WeeklyOnly).Weekly };
         var files = HistoryReport.Write(t.Path, s, s.Parameters.StartDate, s.Parameters.Weeks, weekly, charts: true);
-        Assert.Equal(new[] { "history.csv", "history_fit.csv", "charts/history_homicides.svg", "charts/history_members.svg" }, files);
+        Assert.Equal(new[] { "history.csv", "history_fit.csv", "charts/history_homicides.svg", "charts/history_homicides.png", "charts/history_members.svg", "charts/history_members.png" }, files);
         var csv = File.ReadAllLines(Path.Combine(t.Path, "history.csv"));
         Assert.Equal("metric,year,sample,reference,mean,p05,median,p95", csv[0]);
         Assert.StartsWith("homicides,2026,in-sample,100,", csv[1]);
