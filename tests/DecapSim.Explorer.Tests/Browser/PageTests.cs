@@ -73,6 +73,8 @@ public sealed class PageTests
         Assert.Contains("week", await page.InnerTextAsync("#tip"));
         Assert.Equal(32, await page.Locator("#map g.tile").CountAsync());
         await page.ScreenshotAsync(new() { Path = Path.Combine(shots, "explorer-2-variant.png"), FullPage = true });
+        await page.Mouse.MoveAsync(box.X + box.Width * 0.62f, box.Y + box.Height * 0.3f);
+        await page.ScreenshotAsync(new() { Path = Path.Combine(shots, "explorer-top.png"), Clip = new() { X = 0, Y = 0, Width = 1400, Height = 1000 } });
 
         // zoom: drag over the first third
         var path1 = await CurvePath(page);
