@@ -45,9 +45,11 @@ public static class RunCommand
             (DecapSim.Scenarios.LoadedScenario, DecapSim.Core.Parameters.ModelParameters)? baseline = null;
             if (loaded.Baseline is { } basePath && !parse.GetValue(noBaseline))
             {
-                if (!ScenarioCli.TryLoad(basePath, sets, console, out var b)) return ExitCodes.BadInput;
+                // the counterfactual gets the same parameter overrides, not Timeline.N.* ones (its timeline is another file's)
+                var baseSets = sets.Where(DecapSim.Scenarios.SetFrom.AppliesFromDate).ToArray();
+                if (!ScenarioCli.TryLoad(basePath, baseSets, console, out var b)) return ExitCodes.BadInput;
                 var bp = b.Parameters with { Weeks = p.Weeks };
-                if (parse.GetValue(setFrom) is { } bfrom && !ScenarioCli.TryApplySetFrom(basePath, sets, bfrom, bp, console, out bp))
+                if (parse.GetValue(setFrom) is { } bfrom && !ScenarioCli.TryApplySetFrom(basePath, baseSets, bfrom, bp, console, out bp))
                     return ExitCodes.BadInput;
                 baseline = (b, bp);
             }

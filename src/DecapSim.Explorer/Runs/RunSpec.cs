@@ -26,6 +26,7 @@ public sealed record RunSpec(ScenarioInfo Scenario, DecapSim.Scenarios.LoadedSce
             var parts = new List<string> { "decapsim", "run", Scenario.Name, "--replicates", Replicates.ToString(), "--weeks", Weeks.ToString(), "--seed", Seed.ToString() };
             foreach (var s in Sets) { parts.Add("--set"); parts.Add(Quote(s)); }
             if (From is { } d) { parts.Add("--set-from"); parts.Add(d.ToString("yyyy-MM-dd")); }
+            parts.Add("--no-baseline"); // the explorer's baseline is the scenario as bundled, not the scenario's counterfactual
             return string.Join(' ', parts);
         }
     }

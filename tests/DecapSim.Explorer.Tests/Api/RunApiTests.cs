@@ -31,7 +31,7 @@ public sealed class RunApiTests : IAsyncLifetime
         var dir = Path.Combine(tmp, "cli-" + Guid.NewGuid().ToString("N")[..8]);
         var o = new StringWriter();
         var e = new StringWriter();
-        int code = Program.Run(["run", "el-mencho-2026", .. args, "--no-charts", "--quiet", "--out", dir], new CliConsole(o, e));
+        int code = Program.Run(["run", "el-mencho-2026", .. args, "--no-charts", "--no-baseline", "--quiet", "--out", dir], new CliConsole(o, e));
         Assert.True(code == 0, e.ToString());
         return File.ReadAllText(Path.Combine(dir, "weekly.csv"));
     }
@@ -69,7 +69,7 @@ public sealed class RunApiTests : IAsyncLifetime
         var (id, status) = await host.RunDone(Body(new Dictionary<string, object> { ["Arms.Interdiction"] = 0.3 }));
         var web = await host.Client.GetStringAsync($"/api/runs/{id}/weekly.csv");
         Assert.Equal(Cli("--replicates", "2", "--weeks", "10", "--seed", "5", "--set", "Arms.Interdiction=0.3"), web);
-        Assert.Equal("decapsim run el-mencho-2026 --replicates 2 --weeks 10 --seed 5 --set Arms.Interdiction=0.3", status.GetProperty("command").GetString());
+        Assert.Equal("decapsim run el-mencho-2026 --replicates 2 --weeks 10 --seed 5 --set Arms.Interdiction=0.3 --no-baseline", status.GetProperty("command").GetString());
         Assert.Equal(2, status.GetProperty("replicatesDone").GetInt32());
         Assert.Equal(2, status.GetProperty("baselineReplicatesDone").GetInt32());
         var keys = status.GetProperty("summary").GetProperty("keyNumbers");
@@ -219,8 +219,8 @@ public sealed class RunLimitTests
     [Fact]
     public async Task A_watched_run_is_not_cancelled()
     {
-        await using var host = await ExplorerHost.StartInMemory(ExplorerHost.TestOptions(o => o with { IdleTimeout = TimeSpan.FromSeconds(1) }));
-        var (code, body) = await host.Post(new { scenario = "baseline", replicates = 1, weeks = 30, seed = 3 });
+        await using var host = await ExplorerHost.StartInMemory(ExplorerHost.TestOptions(o => o with { IdleTimeout = TimeSpan.FromSeconds(3) }));
+        var (code, body) = await host.Post(new { scenario = "baseline", replicates = 1, weeks = 300, seed = 3 }); // longer than the timeout
         Assert.Equal(202, code);
         var s = await host.WaitFinished(body.GetProperty("id").GetString()!); // polls every 100 ms
         Assert.Equal("done", s.GetProperty("status").GetString());
