@@ -62,6 +62,14 @@ public sealed class ModelState
     public int[] LiveMembers = Array.Empty<int>();
     /// <summary>Per-faction lethality lambda_f this week.</summary>
     public double[] Lethality;
+    /// <summary>Per-faction lethality of its members in contested cells this week (arms go to the front).</summary>
+    public double[] FrontLethality;
+    /// <summary>Per-faction members lost to rivals and the state in the last completed week (drives mobilisation).</summary>
+    public double[] Losses;
+    /// <summary>Per-faction members lost so far this week (moved to <see cref="Losses"/> at the start of the next week).</summary>
+    public double[] LossesThisWeek;
+    /// <summary>Incursions this week: soldiers of <c>Mover</c> entering a vacuum plaza of <c>Holder</c> (read by the rivalry process).</summary>
+    public List<(int Mover, int Holder)> Incursions { get; } = new(256);
     /// <summary>Per-faction weekly revenue (USD).</summary>
     public double[] Revenue;
     /// <summary>Per-faction arms budget this week (USD).</summary>
@@ -85,7 +93,8 @@ public sealed class ModelState
         Members = new MemberTable(memberCapacity);
         Units = new UnitTable(factionCapacity * 8);
         Policy = new PolicyState(p);
-        Lethality = new double[factionCapacity]; Revenue = new double[factionCapacity]; ArmsBudget = new double[factionCapacity];
+        Lethality = new double[factionCapacity]; FrontLethality = new double[factionCapacity];
+        Losses = new double[factionCapacity]; LossesThisWeek = new double[factionCapacity]; Revenue = new double[factionCapacity]; ArmsBudget = new double[factionCapacity];
         BorderCells = new int[factionCapacity]; ControlledCells = new int[factionCapacity];
     }
 
@@ -94,7 +103,7 @@ public sealed class ModelState
     {
         int n = Factions.Capacity;
         if (Lethality.Length >= n) return;
-        Array.Resize(ref Lethality, n); Array.Resize(ref Revenue, n); Array.Resize(ref ArmsBudget, n);
+        Array.Resize(ref Lethality, n); Array.Resize(ref FrontLethality, n); Array.Resize(ref Losses, n); Array.Resize(ref LossesThisWeek, n); Array.Resize(ref Revenue, n); Array.Resize(ref ArmsBudget, n);
         Array.Resize(ref BorderCells, n); Array.Resize(ref ControlledCells, n);
     }
 
@@ -135,6 +144,7 @@ public sealed class ModelState
     /// <summary>Removes a member from the world for good (dead or retired), handling rank bookkeeping.</summary>
     public void RemoveMember(int m, bool dead)
     {
+        if (dead) LossesThisWeek[Members.Faction[m]]++;
         if (dead) Ledger.Dead++; else Ledger.Retired++;
         Members.Remove(m);
     }

@@ -66,7 +66,7 @@ public sealed class Simulation
     {
         new EventsProcess(), new EconomyProcess(), new ArmsProcess(), new RecruitmentProcess(), new ConflictProcess(),
         new EnforcementProcess(), new TargetingProcess(), new SuccessionProcess(), new RetaliationProcess(),
-        new TerritoryProcess(), new ConsolidationProcess(), new StateCapacityProcess(), new ExitsProcess(),
+        new TerritoryProcess(), new RivalryProcess(), new ConsolidationProcess(), new StateCapacityProcess(), new ExitsProcess(),
     };
 
     /// <summary>Spin-up: soldiers only move for a number of weeks (negative week numbers) so the stylized initial
@@ -104,6 +104,10 @@ public sealed class Simulation
         s.Counters.Clear();
         s.Removals.Clear();
         s.EnsureFactionArrays();
+        // last week's losses drive this week's mobilisation
+        (s.Losses, s.LossesThisWeek) = (s.LossesThisWeek, s.Losses);
+        Array.Clear(s.LossesThisWeek);
+        s.Incursions.Clear();
         s.Presence.Build(s.Members, s.World.CellCount, s.Factions.Capacity, s.Week, s.AgeWeightTable);
         s.RebuildUnitLists();
         var processes = Processes;

@@ -35,7 +35,7 @@ internal static class TestModels
         p with { Enforcement = p.Enforcement with { Eta = 0, Eta0 = 0, StateKillRate = 0, EscapeRate = 0 } };
 
     /// <summary>No conflict deaths.</summary>
-    public static ModelParameters NoConflict(this ModelParameters p) => p with { Conflict = p.Conflict with { Theta = 0 } };
+    public static ModelParameters NoConflict(this ModelParameters p) => p with { Conflict = p.Conflict with { Theta = 0, DyadRate = 0 } };
 
     /// <summary>No recruitment.</summary>
     public static ModelParameters NoRecruitment(this ModelParameters p) => p with { Recruitment = p.Recruitment with { Rho = 0 } };
@@ -45,7 +45,7 @@ internal static class TestModels
     {
         Exits = p.Exits with { Omega = 0 },
         Economy = p.Economy with { DesertionRate = 0 },
-        Consolidation = p.Consolidation with { MinFactionSize = 0 },
+        Consolidation = p.Consolidation with { MinFactionSize = 0, PlazalessEndProbability = 0 },
     };
 
     /// <summary>Runs <paramref name="weeks"/> weeks and returns the metrics.</summary>

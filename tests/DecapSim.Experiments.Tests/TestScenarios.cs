@@ -23,7 +23,7 @@ public sealed class TestScenarios : IDisposable
 
     /// <summary>The small grid with ten times the conflict lethality (a large, certain effect on homicides).</summary>
     public const string Lethal = """
-        { "extends": "small.json", "Name": "Small grid, 10x conflict lethality", "Conflict": { "Theta": 1.55e-7 } }
+        { "extends": "small.json", "Name": "Small grid, 10x conflict lethality", "Conflict": { "DyadRate": 2.2e-2 } }
         """;
 
     public TestScenarios()

@@ -1,33 +1,38 @@
 namespace DecapSim.Core.Factions;
 
-/// <summary>A named criminal group with its published or assumed share of members and its home state.</summary>
-public sealed record NamedGroup(string Name, double Share, string Home, string Source);
+/// <summary>A named criminal group with its published or assumed share of members, its home state and the other
+/// states where public reporting places it (its members away from home go there rather than to its home's
+/// neighbours).</summary>
+public sealed record NamedGroup(string Name, double Share, string Home, string Source, string[]? Presence = null);
 
 /// <summary>
 /// The named groups of the initial landscapes. Present-day shares of the five largest groups are from
 /// Prieto-Curiel, Campedelli &amp; Hope (2023); home states are public knowledge; the other groups' sizes are
-/// Zipf-distributed by the landscape builder.
+/// Zipf-distributed by the landscape builder. The presence lists are a stylized reading of public reporting
+/// (e.g. the US DEA National Drug Threat Assessment 2024 maps of CJNG and Sinaloa presence; press coverage of
+/// the CJNG-Santa Rosa de Lima war in Guanajuato and of the CJNG-Sinaloa fights in Baja California and Zacatecas).
 /// </summary>
 public static class NamedGroups
 {
     private const string Pc2023 = "Prieto-Curiel et al. 2023 (Science 381)";
+    private const string Gto = "Guanajuato";
 
     /// <summary>Present-day named groups (shares of all members; 0 = sized by the Zipf rule).</summary>
     public static readonly NamedGroup[] PresentDay =
     {
-        new("CJNG", 0.179, "Jalisco", Pc2023),
-        new("Cártel de Sinaloa", 0.089, "Sinaloa", Pc2023),
-        new("La Nueva Familia Michoacana", 0.062, "Guerrero", Pc2023),
-        new("Cártel del Noreste", 0.045, "Tamaulipas", Pc2023),
-        new("Unión Tepito", 0.035, "Ciudad de México", Pc2023),
-        new("Cártel del Golfo", 0, "Tamaulipas", "public reporting"),
+        new("CJNG", 0.179, "Jalisco", Pc2023, [Gto, "Michoacán", "Colima", "Zacatecas", "Baja California", "Nayarit", "Veracruz", "Quintana Roo"]),
+        new("Cártel de Sinaloa", 0.089, "Sinaloa", Pc2023, ["Sonora", "Baja California", "Chihuahua", "Durango", "Zacatecas"]),
+        new("La Nueva Familia Michoacana", 0.062, "Guerrero", Pc2023, ["México", "Michoacán", "Morelos"]),
+        new("Cártel del Noreste", 0.045, "Tamaulipas", Pc2023, ["Nuevo León"]),
+        new("Unión Tepito", 0.035, "Ciudad de México", Pc2023, ["México"]),
+        new("Cártel del Golfo", 0, "Tamaulipas", "public reporting", ["Nuevo León"]),
         new("Cárteles Unidos", 0, "Michoacán", "public reporting"),
-        new("Cártel de Santa Rosa de Lima", 0, "Guanajuato", "public reporting"),
+        new("Cártel de Santa Rosa de Lima", 0, "Guanajuato", "public reporting", ["Querétaro"]),
         new("La Línea", 0, "Chihuahua", "public reporting"),
         new("Los Viagras", 0, "Michoacán", "public reporting"),
         new("Guerreros Unidos", 0, "Guerrero", "public reporting"),
         new("Los Ardillos", 0, "Guerrero", "public reporting"),
-        new("Cártel de Caborca", 0, "Sonora", "public reporting"),
+        new("Cártel de Caborca", 0, "Sonora", "public reporting", ["Baja California", "Chihuahua"]),
         new("Los Rojos", 0, "Guerrero", "public reporting"),
         new("Fuerza Anti-Unión", 0, "Ciudad de México", "public reporting"),
         new("Cártel Beltrán Leyva", 0, "Sinaloa", "public reporting"),

@@ -50,6 +50,8 @@ public sealed record WorldParameters
     public int Ports { get; init; } = 4;
     [Param("Mean population of a grid cell", Unit = "people", Min = 1, Max = 1e8)]
     public double GridMeanPopulation { get; init; } = 50_000;
+    [Param("Exponent of a municipality's population in its route weight (1 = proportional; below 1 = transit matters more than the local market)", Unit = "exponent", Min = 0, Max = 2, Source = "assumption; wholesale trafficking follows routes to the border and ports more than local population (Dell 2015)")]
+    public double RoutePopulationExponent { get; init; } = 0.8;
 }
 
 /// <summary>The initial factions.</summary>
@@ -80,7 +82,9 @@ public sealed record FactionParameters
     [Param("Weeks of wages held in the treasury at the start", Unit = "weeks", Min = 0, Max = 10000)]
     public double InitialTreasuryWeeks { get; init; } = 26;
     [Param("Fraction of a faction's members placed in its home region (rest in neighbouring and other regions)", Unit = "share", Min = 0, Max = 1)]
-    public double HomeConcentration { get; init; } = 0.6;
+    public double HomeConcentration { get; init; } = 0.5;
+    [Param("Share of the unnamed groups whose home state is drawn by route value rather than by population", Unit = "share", Min = 0, Max = 1, Source = "assumption; groups form where trafficking and extortion pay (Atuesta & Ponce 2017)")]
+    public double HomeByRouteValue { get; init; } = 1.0;
 }
 
 /// <summary>Revenue, wages and bribes.</summary>
@@ -98,6 +102,8 @@ public sealed record EconomyParameters
     public double ArmsBudgetShare { get; init; } = 0.05;
     [Param("Revenue share a controller keeps in a contested cell", Unit = "share", Min = 0, Max = 1)]
     public double ContestedRevenueShare { get; init; } = 0.5;
+    [Param("Share of the route value a contested cell loses that reroutes to uncontested routes (0 = it vanishes)", Unit = "share", Min = 0, Max = 1, Source = "Dell 2015 (AER): crackdowns divert trafficking to other routes rather than stopping it")]
+    public double RerouteShare { get; init; } = 0.9;
     [Param("Weekly desertion probability of a soldier whose faction cannot pay", Unit = "per week", Min = 0, Max = 1)]
     public double DesertionRate { get; init; } = 0.02;
     [Param("Cohesion lost in a week a faction cannot pay", Unit = "per week", Min = 0, Max = 1)]
@@ -115,12 +121,16 @@ public sealed record ArmsParameters
     public double FlowPerYear { get; init; } = 135_000;
     [Param("Share of the southbound flow interdicted", Unit = "share", Min = 0, Max = 1, Source = "articles: ~1,200 of ~135,000 seized by CBP in 2023 (~1%)")]
     public double Interdiction { get; init; } = 0.01;
-    [Param("Extra lethality of a fully armed faction", Unit = "multiplier - 1", Min = 0, Max = 10)]
-    public double LethalityPerGun { get; init; } = 0.5;
+    [Param("Extra lethality at saturation: lambda = 1 + L (1 - exp(-guns per member / g0))", Unit = "multiplier - 1", Min = 0, Max = 10, Source = "assumption; Dube, Dube & Garcia-Ponce 2013 (APSR): more guns raised homicides in border municipalities")]
+    public double LethalityPerGun { get; init; } = 1.5;
+    [Param("Guns per member g0 at which 63% of the extra lethality is reached (concave, unsaturated)", Unit = "guns/member", Min = 0.01, Max = 100, Source = "assumption; chosen so today's ~1 gun per fighter is below saturation and interdiction matters at the margin")]
+    public double LethalityScale { get; init; } = 2.0;
+    [Param("Share of a faction's arsenal held by its members in contested cells (the rest spread over its other members)", Unit = "share", Min = 0, Max = 1, Source = "assumption; arms go where the fighting is")]
+    public double FrontlineArmsShare { get; init; } = 0.5;
     [Param("Share of acquired arms that are heavy weapons", Unit = "share", Min = 0, Max = 1, Source = "assumption; the articles report rocket launchers seized in Tapalpa")]
     public double HeavyShare { get; init; } = 0.02;
     [Param("Weekly loss of arsenal (seizures, wear)", Unit = "per week", Min = 0, Max = 1)]
-    public double Depreciation { get; init; } = 0.01;
+    public double Depreciation { get; init; } = 0.015;
     [Param("Price of a gun in Mexico", Unit = "USD", Min = 0, Max = 1e6)]
     public double PricePerGun { get; init; } = 1_500;
     [Param("Extra purchasing weight of a faction holding border cells", Unit = "multiplier - 1", Min = 0, Max = 100)]
@@ -142,6 +152,12 @@ public sealed record RecruitmentParameters
     public double AgeMean { get; init; } = 22;
     [Param("Standard deviation of recruits' age", Unit = "years", Min = 0, Max = 20)]
     public double AgeSd { get; init; } = 4;
+    [Param("Recruits per member lost last week (mobilisation: groups replace their dead and imprisoned)", Unit = "recruits per loss", Min = 0, Max = 10, Source = "assumption; calibrated so that killing does not drain the groups: members 115k (2012) -> ~175k (2022), Prieto-Curiel et al. 2023")]
+    public double LossReplacement { get; init; } = 0.5;
+    [Param("Extra recruitment of a faction all of whose presence is in contested cells (groups at war recruit and pay more)", Unit = "multiplier - 1", Min = 0, Max = 20, Source = "assumption; Prieto-Curiel et al. 2023 (recruitment sustains the groups' losses)")]
+    public double ContestedBoost { get; init; } = 1.0;
+    [Param("Recruitable people per 1,000 inhabitants (bounds total membership; 0 = no bound)", Unit = "people per 1,000", Min = 0, Max = 1000, Source = "assumption; ~175,000 members in 2022 among ~126 million people (Prieto-Curiel et al. 2023)")]
+    public double RecruitablePer1000 { get; init; } = 4;
 }
 
 /// <summary>Armed conflict between factions.</summary>
@@ -151,10 +167,24 @@ public sealed record ConflictParameters
     public double Theta { get; init; } = 1.549e-8;
     [Param("Weight of contact between adjacent cells relative to the same cell", Unit = "ratio", Min = 0, Max = 1)]
     public double AdjacentWeight { get; init; } = 0.25;
-    [Param("Multiplier of the spatial contact rate (1 = a uniformly spread population meets as in the mean-field model)", Unit = "ratio", Min = 0, Max = 1e6, Source = "calibrated on historical-2012: ~6,500 members killed a year in 2021-22 (Prieto-Curiel et al. 2023)")]
-    public double SpatialScale { get; init; } = 0.09;
-    [Param("Civilian victims (collateral, reprisals, non-member homicides) per cartel death", Unit = "ratio", Min = 0, Max = 100, Source = "calibrated on historical-2012 against INEGI homicides 2012-2021")]
-    public double CiviliansPerCartelDeath { get; init; } = 3.8;
+    [Param("Spatial world: weekly death hazard of a member facing one rival group of hostility 1 that dominates its cell (each rival dyad adds theta_d K lambda n_g/(n_f + n_g); grows with dyads, not crowding)", Unit = "per member-week", Min = 0, Max = 1, Source = "calibrated on historical-2012: ~6,500 members killed a year in 2021-22 (Prieto-Curiel et al. 2023); dyads drive violence (Atuesta & Ponce 2017)")]
+    public double DyadRate { get; init; } = 2.2e-3;
+    [Param("Spatial world: hostility between unrelated, unallied groups with no rivalry (the well-mixed reference keeps 1)", Unit = "rivalry weight", Min = 0, Max = 10, Source = "assumption; low values allow a stable arrangement like 2007's (Atuesta & Ponce 2017)")]
+    public double BaseHostility { get; init; } = 0.05;
+    [Param("Rivalry added per week per contested cell two groups share", Unit = "rivalry weight per cell-week", Min = 0, Max = 10, Source = "assumption; turf wars escalate with contested contact (Osorio 2015)")]
+    public double RivalryGrowth { get; init; } = 0.02;
+    [Param("Rivalry added when a group's soldiers move into a weakened group's plaza (a vacuum)", Unit = "rivalry weight", Min = 0, Max = 10, Source = "assumption; turf wars over vacuums (Osorio 2015; Dell 2015)")]
+    public double IncursionRivalry { get; init; } = 0.05;
+    [Param("Half-life of rivalry between groups with no contested contact (peace)", Unit = "weeks", Min = 1, Max = 5200, Source = "assumption")]
+    public double RivalryHalfLifeWeeks { get; init; } = 104;
+    [Param("Largest rivalry weight", Unit = "rivalry weight", Min = 0, Max = 1000, Source = "assumption")]
+    public double MaxRivalry { get; init; } = 6;
+    [Param("Civilian victims (collateral, reprisals, non-member homicides) per cartel death, for a paid, unfragmented group", Unit = "ratio", Min = 0, Max = 100, Source = "calibrated on historical-2012 against INEGI homicides 2012-2021")]
+    public double CiviliansPerCartelDeath { get; init; } = 3.0;
+    [Param("Extra civilian victims per cartel death where a splinter group operates (predation: extortion, kidnapping)", Unit = "multiplier - 1", Min = 0, Max = 20, Source = "Calderon et al. 2015; Jones 2013: splinters turn to extortion and kidnapping")]
+    public double SplinterPredation { get; init; } = 0.5;
+    [Param("Extra civilian victims per cartel death where a group has lost its route income (share of its wage bill not covered)", Unit = "multiplier - 1", Min = 0, Max = 20, Source = "Calderon et al. 2015; Jones 2013: groups that lose routes prey on civilians")]
+    public double IncomeLossPredation { get; init; } = 1.0;
 }
 
 /// <summary>Arrests, prison and release.</summary>
@@ -229,7 +259,15 @@ public sealed record SuccessionParameters
     [Param("Extra attraction of a vacuum cell for rivals", Unit = "multiplier - 1", Min = 0, Max = 100)]
     public double VacuumPull { get; init; } = 3;
     [Param("Cohesion lost by a faction whose leader is removed", Unit = "share", Min = 0, Max = 1)]
-    public double CohesionShock { get; init; } = 0.15;
+    public double CohesionShock { get; init; } = 0.2;
+    [Param("Cohesion lost by a faction whose leader is captured", Unit = "share", Min = 0, Max = 1, Source = "assumption; a captured leader keeps some authority (Phillips 2015)")]
+    public double CaptureCohesionShock { get; init; } = 0.05;
+    [Param("Orderly handover after a capture: share of the gap to certainty added to the heir's chance and removed from each rival lieutenant's split chance", Unit = "share", Min = 0, Max = 1, Source = "assumption; killings are more violent than captures (Dickenson 2014; Phillips 2015)")]
+    public double CaptureHandover { get; init; } = 0.5;
+    [Param("Succession-war rivalry after a capture relative to a killing (a killing brings revenge)", Unit = "ratio", Min = 0, Max = 1, Source = "assumption; killings are more violent than captures (Dickenson 2014; Phillips 2015)")]
+    public double CaptureWarFactor { get; init; } = 0.4;
+    [Param("Weeks a removed lieutenant's plazas pull rivals (vacuum)", Unit = "weeks", Min = 0, Max = 520, Source = "assumption; turf wars over vacuums (Osorio 2015)")]
+    public int LieutenantVacuumWeeks { get; init; } = 13;
     [Param("Defection probability of a removed lieutenant's group at zero cohesion", Unit = "share", Min = 0, Max = 1)]
     public double DefectionBase { get; init; } = 0.5;
     [Param("Weeks a retaliation wave lasts", Unit = "weeks", Min = 0, Max = 52)]
@@ -254,9 +292,13 @@ public sealed record TerritoryParameters
     [Param("Weekly probability a soldier considers moving to an adjacent cell", Unit = "per week", Min = 0, Max = 1)]
     public double MoveRate { get; init; } = 0.01;
     [Param("Spin-up weeks before week 0 in which soldiers only move (settles the stylized initial placement)", Unit = "weeks", Min = 0, Max = 520)]
-    public int SpinUpWeeks { get; init; } = 52;
+    public int SpinUpWeeks { get; init; } = 6;
     [Param("Move rate during spin-up", Unit = "per week", Min = 0, Max = 1)]
     public double SpinUpMoveRate { get; init; } = 0.1;
+    [Param("Weight of an enemy member against a soldier's share of a cell's value when choosing where to move (own members count 1)", Unit = "ratio", Min = 0, Max = 1000, Source = "assumption; groups hold plazas and probe weakly held or leaderless ones (Osorio 2015)")]
+    public double EnemyWeight { get; init; } = 8;
+    [Param("Weight of a cell's own value over an adjacent cell's when a soldier compares staying with moving (inertia)", Unit = "ratio", Min = 1, Max = 100, Source = "assumption")]
+    public double StayBonus { get; init; } = 1.25;
 }
 
 /// <summary>Absorption, dissolution and alliances.</summary>
@@ -268,6 +310,8 @@ public sealed record ConsolidationParameters
     public double AbsorbProbability { get; init; } = 0.05;
     [Param("Weekly probability a small faction dissolves", Unit = "per week", Min = 0, Max = 1)]
     public double DissolveProbability { get; init; } = 0.02;
+    [Param("Weekly probability a faction that holds no plaza (controls no cell) is absorbed by the strongest group where it stands, or dissolves", Unit = "per week", Min = 0, Max = 1, Source = "assumption; a side that loses its plazas is absorbed or disbands, and the war ends")]
+    public double PlazalessEndProbability { get; init; } = 0.02;
     [Param("Half-life of alliances", Unit = "years", Min = 0.1, Max = 1000)]
     public double AllianceHalfLifeYears { get; init; } = 10;
     [Param("Weekly probability a faction forms an alliance with a rival of its rival", Unit = "per week", Min = 0, Max = 1)]

@@ -1,9 +1,13 @@
+using DecapSim.Core.Parameters;
+
 namespace DecapSim.Core.Processes;
 
 /// <summary>
 /// Step 3: the southbound arms flow. Weekly supply = flow/52 x (1 - interdiction); factions buy in proportion
-/// to their arms budget and border access, limited by what they can pay. Arsenals wear out; lethality
-/// lambda_f = 1 + LethalityPerGun x min(1, guns per member).
+/// to their arms budget and border access, limited by what they can pay. Arsenals wear out. Lethality is concave
+/// and unsaturated, lambda = 1 + L (1 - exp(-g / g0)) for g guns per member, and arms are held where the fighting
+/// is: a share <c>FrontlineArmsShare</c> of the arsenal goes to the members in contested cells, so interdiction
+/// bites most at the front (Dube, Dube &amp; Garcia-Ponce 2013).
 /// </summary>
 public sealed class ArmsProcess : IProcess
 {
@@ -28,6 +32,11 @@ public sealed class ArmsProcess : IProcess
             wsum += w[f];
         }
         var members = s.Presence.FactionMembers;
+        var pres = s.Presence;
+        if (_front.Length < F.Capacity) _front = new int[F.Capacity];
+        Array.Clear(_front, 0, F.Capacity);
+        for (int e = 0; e < pres.EntryCountUsed; e++)
+            if (s.Cells.Contested[pres.EntryCell[e]]) _front[pres.EntryFaction[e]] += pres.EntryCount[e];
         for (int f = 0; f < F.Count; f++)
         {
             if (!F.Active[f]) continue;
@@ -43,8 +52,18 @@ public sealed class ArmsProcess : IProcess
                 F.Treasury[f] -= guns * p.PricePerGun;
                 s.Counters.ArmsAcquired += guns;
             }
-            double perMember = members[f] > 0 ? F.Arsenal[f] / members[f] : 0;
-            s.Lethality[f] = s.P.MeanField ? 1.0 : 1 + p.LethalityPerGun * Math.Min(1, perMember);
+            if (s.P.MeanField) { s.Lethality[f] = s.FrontLethality[f] = 1.0; continue; }
+            int n = members[f], front = Math.Min(_front[f], n), rear = n - front;
+            double a = Math.Max(0, F.Arsenal[f]);
+            double frontGuns = front == 0 ? 0 : rear == 0 ? a : p.FrontlineArmsShare * a;
+            s.FrontLethality[f] = Lethality(p, front > 0 ? frontGuns / front : (n > 0 ? a / n : 0));
+            s.Lethality[f] = Lethality(p, rear > 0 ? (a - frontGuns) / rear : (n > 0 ? a / n : 0));
         }
     }
+
+    private int[] _front = Array.Empty<int>();
+
+    /// <summary>lambda = 1 + L (1 - exp(-g / g0)) for g guns per member.</summary>
+    public static double Lethality(ArmsParameters p, double gunsPerMember) =>
+        1 + p.LethalityPerGun * (1 - Math.Exp(-Math.Max(0, gunsPerMember) / p.LethalityScale));
 }

@@ -4,11 +4,15 @@ using DecapSim.Core.Random;
 namespace DecapSim.Core.Processes;
 
 /// <summary>
-/// Step 5: armed conflict. For a member of f in cell c the weekly death hazard is
-/// theta x scale x sum_g K_fg lambda_g (n_gc + w sum_{c' adj c} n_gc'), with K_fg = (R_fg + 1)/(A_f + 1).
-/// In the well-mixed world (one cell) this is theta sum_g K_fg C_g: the reference model's term. In a spatial
-/// world <c>scale</c> = SpatialScale x cells / (1 + w x mean degree), so a uniformly spread population
-/// meets as often as in the mean-field model. Civilian victims follow cartel deaths.
+/// Step 5: armed conflict.
+/// <para>Well-mixed world (the reference model): the weekly death hazard of a member of f is
+/// theta sum_g K_fg C_g with K_fg = (R_fg + W_fg + 1)/(A_f + 1), Prieto-Curiel et al. (2023).</para>
+/// <para>Spatial world (v2): violence grows with the number of rival dyads in contact, not with the square of
+/// crowding. For a member of f in cell c, each group g present in c or an adjacent cell (weight w) adds
+/// theta_d x K_fg x lambda_g x n_g / (n_f + n_g), where n are the presences near c and
+/// K_fg = (BaseHostility + R_fg + W_fg)/(A_f + 1) (allies have no base hostility). A member facing one dominant
+/// rival of hostility 1 has hazard theta_d; facing an equal one, theta_d / 2. Civilian victims follow cartel
+/// deaths, more where splinters and groups that lost their route income operate (predation).</para>
 /// </summary>
 public sealed class ConflictProcess : IProcess
 {
@@ -31,17 +35,17 @@ public sealed class ConflictProcess : IProcess
         int cap = F.Capacity;
         if (_pairSeen.Length < cap * cap) { _pairSeen = new bool[cap * cap]; _seenList = new int[1024]; }
         double w = p.AdjacentWeight;
-        double scale = s.P.MeanField ? 1.0 : p.SpatialScale * world.CellCount / (1 + w * world.MeanDegree);
-        double theta = p.Theta * scale;
-        BuildRivalLists(s);
+        double theta = s.P.MeanField ? p.Theta : p.DyadRate;
+        if (s.P.MeanField) BuildRivalLists(s);
         int C = world.CellCount;
         // the hazards are a pure function of this week's snapshot, cell by cell: big worlds compute them in
         // parallel over fixed blocks of cells (results do not depend on the partition or the thread count)
         int blocks = C >= ParallelCells ? Blocks : 1;
         while (_scratch.Count < blocks) _scratch.Add(new Scratch());
         foreach (var sc in _scratch) sc.Ensure(cap);
-        if (blocks == 1) Hazards(s, 0, C, theta, w, _scratch[0]);
-        else Parallel.For(0, blocks, b => Hazards(s, (int)((long)C * b / blocks), (int)((long)C * (b + 1) / blocks), theta, w, _scratch[b]));
+        if (s.P.MeanField) Hazards(s, 0, C, theta, w, _scratch[0]);
+        else if (blocks == 1) DyadHazards(s, 0, C, theta, w, _scratch[0]);
+        else Parallel.For(0, blocks, b => DyadHazards(s, (int)((long)C * b / blocks), (int)((long)C * (b + 1) / blocks), theta, w, _scratch[b]));
         int seen = 0;
         for (int b = 0; b < blocks; b++)
         {
@@ -70,11 +74,49 @@ public sealed class ConflictProcess : IProcess
         }
         if (p.CiviliansPerCartelDeath > 0)
         {
+            Predation(s);
             var civ = s.Cells.Civilians;
             for (int c = 0; c < cellDeaths.Length; c++)
-                if (cellDeaths[c] > 0) civ[c] += _rng.Poisson(p.CiviliansPerCartelDeath * cellDeaths[c]);
+                if (cellDeaths[c] > 0) civ[c] += _rng.Poisson(p.CiviliansPerCartelDeath * PredationIn(s, c) * cellDeaths[c]);
         }
     }
+
+    private double[] _predation = Array.Empty<double>();
+
+    /// <summary>Per faction: civilian victims per cartel death relative to a paid, unfragmented group,
+    /// 1 + SplinterPredation [f is a splinter] + IncomeLossPredation x (share of f's wage bill its revenue misses)
+    /// (Calderon et al. 2015; Jones 2013). 1 in the well-mixed world.</summary>
+    private void Predation(ModelState s)
+    {
+        var F = s.Factions;
+        var p = s.P.Conflict;
+        if (_predation.Length < F.Capacity) _predation = new double[F.Capacity];
+        double wage = s.Policy.PoliceWage * s.P.Economy.CartelWageMultiplier * 12.0 / 52.0;
+        var members = s.Presence.FactionMembers;
+        for (int f = 0; f < F.Count; f++)
+        {
+            if (s.P.MeanField || !F.Active[f]) { _predation[f] = 1; continue; }
+            double bill = members[f] * wage;
+            double shortfall = bill > 0 ? Math.Clamp(1 - s.Revenue[f] / bill, 0, 1) : 0;
+            _predation[f] = 1 + (F.Parent[f] >= 0 ? p.SplinterPredation : 0) + p.IncomeLossPredation * shortfall;
+        }
+    }
+
+    /// <summary>Presence-weighted mean predation multiplier of the groups in cell c.</summary>
+    private double PredationIn(ModelState s, int c)
+    {
+        var pres = s.Presence;
+        double n = 0, sum = 0;
+        for (int e = pres.CellEntryStart[c]; e < pres.CellEntryStart[c + 1]; e++)
+        {
+            n += pres.EntryCount[e];
+            sum += pres.EntryCount[e] * _predation[pres.EntryFaction[e]];
+        }
+        return n > 0 ? sum / n : 1;
+    }
+
+    /// <summary>This week's predation multiplier of faction f (for tests).</summary>
+    internal double PredationOf(int f) => _predation[f];
 
     private readonly EntryDraws _draws = new();
     private readonly List<Scratch> _scratch = new();
@@ -87,11 +129,12 @@ public sealed class ConflictProcess : IProcess
     private sealed class Scratch
     {
         public double[] Near = Array.Empty<double>();
+        public double[] Count = Array.Empty<double>();
         public int[] Touched = Array.Empty<int>();
         public readonly List<int> Pairs = new(256);
         public void Ensure(int cap)
         {
-            if (Near.Length < cap) { Near = new double[cap]; Touched = new int[cap]; }
+            if (Near.Length < cap) { Near = new double[cap]; Count = new double[cap]; Touched = new int[cap]; }
         }
     }
 
@@ -159,6 +202,66 @@ public sealed class ConflictProcess : IProcess
             for (int t = 0; t < touched; t++) near[touchedList[t]] = 0;
         }
     }
+    /// <summary>Spatial (v2) death hazards of the entries of cells [c0, c1): one term per rival dyad near the
+    /// cell, K_fg lambda_g n_g / (n_f + n_g), and the rival pairs in contact there.</summary>
+    private void DyadHazards(ModelState s, int c0, int c1, double theta, double w, Scratch sc)
+    {
+        var pres = s.Presence;
+        var F = s.Factions;
+        var world = s.World;
+        var contested = s.Cells.Contested;
+        int cap = F.Capacity;
+        double baseH = s.P.Conflict.BaseHostility;
+        var near = sc.Near;
+        var count = sc.Count;
+        var touchedList = sc.Touched;
+        for (int c = c0; c < c1; c++)
+        {
+            int e0 = pres.CellEntryStart[c], e1 = pres.CellEntryStart[c + 1];
+            if (e0 == e1) continue;
+            int touched = 0;
+            var leth = contested[c] ? s.FrontLethality : s.Lethality;
+            for (int k = e0; k < e1; k++) TouchDyad(sc, pres.EntryFaction[k], pres.EntryCount[k], leth[pres.EntryFaction[k]], ref touched);
+            if (w > 0)
+            {
+                int a0 = world.AdjacencyStart[c], a1 = world.AdjacencyStart[c + 1];
+                for (int a = a0; a < a1; a++)
+                {
+                    int c2 = world.Adjacency[a];
+                    var leth2 = contested[c2] ? s.FrontLethality : s.Lethality;
+                    for (int k = pres.CellEntryStart[c2]; k < pres.CellEntryStart[c2 + 1]; k++)
+                        TouchDyad(sc, pres.EntryFaction[k], w * pres.EntryCount[k], leth2[pres.EntryFaction[k]], ref touched);
+                }
+            }
+            if (touched < 2) { for (int t = 0; t < touched; t++) { near[touchedList[t]] = 0; count[touchedList[t]] = 0; } for (int e = e0; e < e1; e++) _hazard[e] = 0; continue; }
+            for (int e = e0; e < e1; e++)
+            {
+                int f = pres.EntryFaction[e];
+                int row = f * cap;
+                double nf = count[f], pressure = 0;
+                for (int t = 0; t < touched; t++)
+                {
+                    int g = touchedList[t];
+                    if (g == f) continue;
+                    double r = F.Rivalry[row + g] + F.War[row + g];
+                    double k = r + (F.Alliance[row + g] > 0 ? 0 : baseH);
+                    if (k <= 0) continue;
+                    pressure += k * near[g] / (nf + count[g]);
+                    if (r > 0 && f < g) sc.Pairs.Add(row + g);
+                }
+                _hazard[e] = Math.Min(1.0, theta * F.InvAlly[f] * pressure);
+            }
+            for (int t = 0; t < touched; t++) { near[touchedList[t]] = 0; count[touchedList[t]] = 0; }
+        }
+    }
+
+    private static void TouchDyad(Scratch sc, int g, double n, double lethality, ref int touched)
+    {
+        if (sc.Count[g] == 0) sc.Touched[touched++] = g;
+        sc.Count[g] += n;
+        sc.Near[g] += lethality * n;
+    }
+
     private int[] _rivalStart = Array.Empty<int>();
     private int[] _rivalTarget = Array.Empty<int>();
     private double[] _rivalWeight = Array.Empty<double>();

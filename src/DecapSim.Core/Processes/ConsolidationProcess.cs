@@ -5,14 +5,16 @@ using DecapSim.Core.Random;
 namespace DecapSim.Core.Processes;
 
 /// <summary>
-/// Step 10: consolidation. Factions below MinFactionSize are absorbed by an ally or the strongest neighbour,
-/// or dissolve (their members retire); factions with no active member end. Alliances decay with a half-life and
-/// form slowly between enemies of a common rival.
+/// Step 10: consolidation. Factions below MinFactionSize, and factions that hold no plaza (a side that lost its
+/// war), are absorbed by an ally or the strongest neighbour, or dissolve (their members retire); factions with no
+/// active member end. When a faction ends its rivalries, wars and alliances reset. Alliances decay with a
+/// half-life and form slowly between enemies of a common rival.
 /// </summary>
 public sealed class ConsolidationProcess : IProcess
 {
     private StreamRng? _rng;
     private int[] _live = Array.Empty<int>();
+    private readonly List<int> _allied = new(16);
 
     public string Name => "consolidation";
 
@@ -35,7 +37,15 @@ public sealed class ConsolidationProcess : IProcess
                 s.Log(SimEventType.Extinction, f, s.World.Region[Math.Max(0, HomeCell(s, f))]);
                 continue;
             }
-            if (s.P.MeanField || live >= p.MinFactionSize || s.Week - F.FoundedWeek[f] < 4) continue;
+            if (s.P.MeanField || s.Week - F.FoundedWeek[f] < GraceWeeks) continue;
+            if (live >= p.MinFactionSize)
+            {
+                // a group that holds no plaza has lost its war: absorbed by the strongest group where it stands, or disbands
+                if (s.ControlledCells[f] > 0 || p.PlazalessEndProbability <= 0 || _rng.NextDouble() >= p.PlazalessEndProbability) continue;
+                int h = Absorber(s, f);
+                if (h >= 0) Absorb(s, f, h); else Dissolve(s, f);
+                continue;
+            }
             double u = _rng.NextDouble();
             if (u < p.AbsorbProbability)
             {
@@ -46,6 +56,10 @@ public sealed class ConsolidationProcess : IProcess
         }
         if (!s.P.MeanField) Alliances(s);
     }
+
+    /// <summary>Weeks after its founding during which a faction is not absorbed or dissolved (a new splinter
+    /// needs a few weeks to take its plazas).</summary>
+    public const int GraceWeeks = 4;
 
     private void CountLive(ModelState s)
     {
@@ -130,7 +144,7 @@ public sealed class ConsolidationProcess : IProcess
         s.Log(SimEventType.Dissolution, f, s.World.Region[HomeCell(s, f)], value: n);
     }
 
-    private static void End(ModelState s, int f, EndReason reason, int heir)
+    private void End(ModelState s, int f, EndReason reason, int heir)
     {
         var F = s.Factions;
         F.End(f, s.Week, reason);
@@ -138,7 +152,18 @@ public sealed class ConsolidationProcess : IProcess
         for (int c = 0; c < cells.Count; c++)
             if (cells.Controller[c] == f) { cells.Controller[c] = heir; if (heir < 0) cells.Contested[c] = false; }
         for (int u = 0; u < s.Units.Count; u++) if (s.Units.Faction[u] == f && heir < 0) s.Units.Active[u] = false;
-        for (int g = 0; g < F.Count; g++) if (F.Active[g] && F.Alliance[F.Pair(f, g)] > 0) F.RefreshAlliance(g);
+        // the war is over: rivalry, succession war and alliances with the ended faction reset
+        int cap = F.Capacity;
+        var allied = _allied;
+        allied.Clear();
+        for (int g = 0; g < F.Count; g++)
+        {
+            if (F.Alliance[F.Pair(f, g)] > 0) allied.Add(g);
+            FactionTable.SetSym(F.Rivalry, cap, f, g, 0);
+            FactionTable.SetSym(F.War, cap, f, g, 0);
+            FactionTable.SetSym(F.Alliance, cap, f, g, 0);
+        }
+        foreach (var g in allied) if (F.Active[g]) F.RefreshAlliance(g);
     }
 
     private void Alliances(ModelState s)

@@ -5,7 +5,8 @@ namespace DecapSim.Core.Processes;
 
 /// <summary>
 /// Step 2: trafficking revenue: each faction earns a cell's route value in proportion to its armed presence there
-/// (contested cells pay less), wages, bribes and the arms
+/// (contested cells pay less, and a share <c>RerouteShare</c> of what they lose moves to the uncontested routes:
+/// Dell 2015), wages, bribes and the arms
 /// budget. A faction that cannot pay its wages loses cohesion, its soldiers' loyalty falls and some desert.
 /// </summary>
 public sealed class EconomyProcess : IProcess
@@ -22,6 +23,15 @@ public sealed class EconomyProcess : IProcess
         double demand = s.Policy.Demand;
         // each faction earns the cell's route value in proportion to its armed presence there
         var pres = s.Presence;
+        // rerouting: the value contested cells lose flows to the held, uncontested routes in proportion to theirs
+        double lost = 0, open = 0;
+        for (int c = 0; c < cells.Count; c++)
+        {
+            if (pres.CellEntryStart[c + 1] == pres.CellEntryStart[c]) continue;
+            if (cells.Contested[c]) lost += cells.RouteValue[c] * (1 - p.ContestedRevenueShare);
+            else open += cells.RouteValue[c];
+        }
+        double boost = open > 0 ? 1 + p.RerouteShare * lost / open : 1;
         for (int c = 0; c < cells.Count; c++)
         {
             int e0 = pres.CellEntryStart[c], e1 = pres.CellEntryStart[c + 1];
@@ -29,7 +39,7 @@ public sealed class EconomyProcess : IProcess
             double total = 0;
             for (int e = e0; e < e1; e++) total += ArmedPresence(s, e);
             if (total <= 0) continue;
-            double v = cells.RouteValue[c] * demand * (cells.Contested[c] ? p.ContestedRevenueShare : 1.0);
+            double v = cells.RouteValue[c] * demand * (cells.Contested[c] ? p.ContestedRevenueShare : boost);
             for (int e = e0; e < e1; e++)
             {
                 int f = pres.EntryFaction[e];

@@ -32,6 +32,7 @@ internal static class Ops
             members.MarkGone(m);
             s.PendingFree.Add(m);
             s.Ledger.Dead++;
+            s.LossesThisWeek[members.Faction[m]]++;
         }
         else s.RemoveMember(m, dead: true);
     }
@@ -41,6 +42,7 @@ internal static class Ops
     {
         var members = s.Members;
         if (members.Rank[m] != (byte)Rank.Soldier) RemoveRanked(s, m, RemovalMode.Capture, heirUnavailable, label);
+        s.LossesThisWeek[members.Faction[m]]++;
         members.Status[m] = (byte)MemberStatus.Imprisoned;
         members.ReleaseWeek[m] = s.Week + Math.Max(1, weeks);
         members.Entry[m] = -1;

@@ -7,7 +7,9 @@ namespace DecapSim.Core.Processes;
 /// Step 9: territory. The controller of a cell is the faction with the greatest armed presence (members x
 /// (1 + guns per member)); the cell is contested when the runner-up holds at least ContestRatio of it.
 /// Soldiers drift toward adjacent cells that pay more per member and hold fewer enemies; a vacuum (the cells
-/// of a faction that just lost its leader) pulls rivals harder.
+/// of a faction that just lost its leader or a lieutenant) pulls rivals harder, and moving into one is an
+/// incursion the rivalry process answers. Each controlled cell is held as a plaza by one unit of its controller
+/// (kept while that unit's faction controls it; otherwise the unit most of the controller's members there belong to).
 /// </summary>
 public sealed class TerritoryProcess : IProcess
 {
@@ -51,6 +53,9 @@ public sealed class TerritoryProcess : IProcess
                 else if (v > second) second = v;
             }
             cells.Controller[c] = best;
+            int holder = cells.HolderUnit[c];
+            if (best < 0) cells.HolderUnit[c] = -1;
+            else if (holder < 0 || !s.Units.Active[holder] || s.Units.Faction[holder] != best) cells.HolderUnit[c] = MajorityUnit(s, c, best);
             cells.Contested[c] = best >= 0 && second > 0 && second >= ratio * bestV; // no runner-up: not contested
             if (best >= 0)
             {
@@ -58,6 +63,32 @@ public sealed class TerritoryProcess : IProcess
                 if (s.World.IsBorder[c]) s.BorderCells[best]++;
             }
         }
+    }
+
+    /// <summary>Members of an entry looked at to find its majority unit (enough to tell a plaza's holder).</summary>
+    private const int HolderSample = 64;
+
+    /// <summary>The unit most of faction f's members in cell c belong to (among the first few), or -1.</summary>
+    private static int MajorityUnit(ModelState s, int c, int f)
+    {
+        var pres = s.Presence;
+        var U = s.Units;
+        for (int k = pres.CellEntryStart[c]; k < pres.CellEntryStart[c + 1]; k++)
+        {
+            if (pres.EntryFaction[k] != f) continue;
+            int a = pres.EntryMemberStart[k], b = Math.Min(pres.EntryMemberStart[k + 1], pres.EntryMemberStart[k] + HolderSample);
+            int best = -1, bestN = 0;
+            for (int i = a; i < b; i++)
+            {
+                int u = s.Members.Unit[pres.MembersByEntry[i]];
+                if (u < 0 || u == best || !U.Active[u] || U.Faction[u] != f) continue;
+                int n = 0;
+                for (int j = a; j < b; j++) if (s.Members.Unit[pres.MembersByEntry[j]] == u) n++;
+                if (n > bestN) { bestN = n; best = u; }
+            }
+            return best;
+        }
+        return -1;
     }
 
     private void Move(ModelState s, double rate)
@@ -98,6 +129,8 @@ public sealed class TerritoryProcess : IProcess
             int t = _target[e];
             if (t < 0) continue;
             int k = _draws.CountAndSeed(key, week, e, pres.EntryCount[e], rate, out var rng);
+            int holder = cells.Controller[t], f = pres.EntryFaction[e];
+            if (k > 0 && week >= 0 && holder >= 0 && holder != f && cells.VacuumUntil[t] > week) s.Incursions.Add((f, holder));
             for (int j = 0; j < k; j++)
             {
                 int i = EntryDraws.PickActive(s, rng, e);
@@ -123,9 +156,9 @@ public sealed class TerritoryProcess : IProcess
             if (e0 == e1) continue;
             for (int e = e0; e < e1; e++)
             {
-                // staying: value shared with own members, enemies count double
+                // staying: value shared with own members and weighed against enemies, with some inertia
                 int n = pres.EntryCount[e];
-                _best[e] = 1.25 * Value(s, c, pres.EntryFaction[e], n, _total[c] - n, pull, week, 0);
+                _best[e] = s.P.Territory.StayBonus * Value(s, c, pres.EntryFaction[e], n, _total[c] - n, pull, week, 0);
                 _target[e] = -1;
             }
             int a0 = world.AdjacencyStart[c], a1 = world.AdjacencyStart[c + 1];
@@ -149,11 +182,11 @@ public sealed class TerritoryProcess : IProcess
     private int[] _total = Array.Empty<int>();
     private double[] _best = Array.Empty<double>();
 
-    /// <summary>Route value per member a soldier of f would share in cell c (enemies count double; vacuums pull).</summary>
+    /// <summary>Route value per member a soldier of f would share in cell c (an enemy counts EnemyWeight; vacuums pull).</summary>
     private static double Value(ModelState s, int c, int f, int own, int enemy, double pull, int week, int joining)
     {
         double v = s.Cells.RouteValue[c] + 1e-9 * s.World.Population[c];
         if (s.Cells.VacuumUntil[c] > week && s.Cells.Controller[c] != f) v *= 1 + pull;
-        return v / (1 + own + joining + 2.0 * enemy);
+        return v / (1 + own + joining + s.P.Territory.EnemyWeight * enemy);
     }
 }

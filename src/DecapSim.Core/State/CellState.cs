@@ -11,6 +11,8 @@ public sealed class CellState
     public readonly double[] Troops;
     /// <summary>Controlling faction, or -1.</summary>
     public readonly int[] Controller;
+    /// <summary>The unit (lieutenant's group) of the controller that holds the cell as its plaza, or -1.</summary>
+    public readonly int[] HolderUnit;
     /// <summary>True when the runner-up holds at least ContestRatio of the controller's presence.</summary>
     public readonly bool[] Contested;
     /// <summary>Week until which the cell is a vacuum (its controller was weakened by a removal).</summary>
@@ -35,11 +37,12 @@ public sealed class CellState
     public CellState(int cells)
     {
         Police = new double[cells]; Corruption = new double[cells]; Troops = new double[cells];
-        Controller = new int[cells]; Contested = new bool[cells]; VacuumUntil = new int[cells];
+        Controller = new int[cells]; HolderUnit = new int[cells]; Contested = new bool[cells]; VacuumUntil = new int[cells];
         RouteValue = new double[cells]; Bribes = new double[cells];
         CartelDeaths = new int[cells]; LastCartelDeaths = new int[cells]; StateKills = new int[cells];
         Civilians = new int[cells]; StateForcesKilled = new int[cells]; Blockades = new int[cells];
         Array.Fill(Controller, -1);
+        Array.Fill(HolderUnit, -1);
         Array.Fill(VacuumUntil, -1);
     }
 

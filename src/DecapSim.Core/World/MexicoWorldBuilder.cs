@@ -116,7 +116,7 @@ public static class MexicoWorldBuilder
                 if (s < t) LinkNearest(stateStart[s], stateStart[s + 1], stateStart[t], stateStart[t + 1], x, y, edges);
 
         var (start, adjacency) = WorldBuild.Csr(n, edges);
-        var routeWeight = RouteWeights(population, isBorder, isPort, x, y);
+        var routeWeight = RouteWeights(population, isBorder, isPort, x, y, p.RoutePopulationExponent);
 
         var names = new string[stateCount];
         var codes = new string[stateCount];
@@ -258,10 +258,11 @@ public static class MexicoWorldBuilder
     }
 
     /// <summary>
-    /// Route weight = population share x (1 + 4 border + 3 port + 2 exp(-d_border/250 km) + exp(-d_port/150 km)),
-    /// normalized to sum to one.
+    /// Route weight = (population share)^a x (1 + 4 border + 3 port + 2 exp(-d_border/250 km) + exp(-d_port/150 km)),
+    /// normalized to sum to one; a = <c>World.RoutePopulationExponent</c> (below 1: transit counts more than the
+    /// local market, so a dense capital is not the richest plaza).
     /// </summary>
-    private static double[] RouteWeights(int[] population, bool[] isBorder, bool[] isPort, float[] x, float[] y)
+    private static double[] RouteWeights(int[] population, bool[] isBorder, bool[] isPort, float[] x, float[] y, double exponent)
     {
         int n = population.Length;
         var border = new List<int>();
@@ -281,7 +282,7 @@ public static class MexicoWorldBuilder
             // port 1+3+1 = 5, a cell near both up to 4, a cell far from both 1 (per person).
             double factor = 1 + BorderBonus * (isBorder[c] ? 1 : 0) + PortBonus * (isPort[c] ? 1 : 0)
                 + BorderProximity * Math.Exp(-dBorder / BorderDecayKm) + PortProximity * Math.Exp(-dPort / PortDecayKm);
-            w[c] = (double)population[c] / total * factor;
+            w[c] = Math.Pow((double)population[c] / total, exponent) * factor;
         }
         WorldBuild.Normalize(w);
         return w;

@@ -39,6 +39,8 @@ public sealed class World
     public int RegionCount => RegionNames.Length;
     /// <summary>Population of each region.</summary>
     public long[] RegionPopulation { get; }
+    /// <summary>Population of the whole world.</summary>
+    public long TotalPopulation { get; }
     /// <summary>Cells of each region.</summary>
     public int[][] RegionCells { get; }
     /// <summary>A short description, e.g. "mexico: 32 states, 2469 cells".</summary>
@@ -66,6 +68,7 @@ public sealed class World
         {
             if ((uint)region[c] >= (uint)regionNames.Length) throw new ArgumentException($"cell {c} has region {region[c]} out of range");
             RegionPopulation[region[c]] += population[c];
+            TotalPopulation += population[c];
             counts[region[c]]++;
         }
         RegionCells = new int[regionNames.Length][];

@@ -111,9 +111,9 @@ public class ConflictProcessTests
 public class ConflictSpatialTests
 {
     [Fact]
-    public void HazardOf_Grid_SameCellPlusWeightedNeighbours()
+    public void HazardOf_Grid_OneTermPerDyadNearTheCell()
     {
-        var p = TestModels.SmallGrid() with { Conflict = new ConflictParameters { Theta = 1e-6, AdjacentWeight = 0.25, SpatialScale = 2 } };
+        var p = TestModels.SmallGrid() with { Conflict = new ConflictParameters { DyadRate = 1e-3, AdjacentWeight = 0.25, BaseHostility = 0.3 } };
         var sim = new Simulation(p, 5);
         TestModels.Run(sim, 2);
         TestModels.StepUpTo<ConflictProcess>(sim);
@@ -122,27 +122,113 @@ public class ConflictSpatialTests
         var F = s.Factions;
         var world = s.World;
         var conflict = TestModels.Process<ConflictProcess>(sim);
-        double scale = 2 * world.CellCount / (1 + 0.25 * world.MeanDegree);
-        double Pressure(int c, int f)
-        {
-            double sum = 0;
-            for (int k = pres.CellEntryStart[c]; k < pres.CellEntryStart[c + 1]; k++)
-            {
-                int g = pres.EntryFaction[k];
-                if (g != f) sum += (F.Rivalry[F.Pair(f, g)] + F.War[F.Pair(f, g)] + 1) * s.Lethality[g] * pres.EntryCount[k];
-            }
-            return sum;
-        }
         int checkedEntries = 0;
         for (int e = 0; e < pres.EntryCountUsed; e++)
         {
             int c = pres.EntryCell[e], f = pres.EntryFaction[e];
-            double adj = 0;
-            for (int a = world.AdjacencyStart[c]; a < world.AdjacencyStart[c + 1]; a++) adj += Pressure(world.Adjacency[a], f);
-            double expected = Math.Min(1, 1e-6 * scale * F.InvAlly[f] * (Pressure(c, f) + 0.25 * adj));
+            // presence (count and lethality-weighted) near c, by faction
+            var count = new Dictionary<int, double>();
+            var armed = new Dictionary<int, double>();
+            void Add(int cell, double w)
+            {
+                var leth = s.Cells.Contested[cell] ? s.FrontLethality : s.Lethality;
+                for (int k = pres.CellEntryStart[cell]; k < pres.CellEntryStart[cell + 1]; k++)
+                {
+                    int g = pres.EntryFaction[k];
+                    count[g] = count.GetValueOrDefault(g) + w * pres.EntryCount[k];
+                    armed[g] = armed.GetValueOrDefault(g) + w * pres.EntryCount[k] * leth[g];
+                }
+            }
+            Add(c, 1);
+            for (int a = world.AdjacencyStart[c]; a < world.AdjacencyStart[c + 1]; a++) Add(world.Adjacency[a], 0.25);
+            double pressure = 0;
+            foreach (var (g, n) in count)
+            {
+                if (g == f) continue;
+                double k = F.Rivalry[F.Pair(f, g)] + F.War[F.Pair(f, g)] + (F.Alliance[F.Pair(f, g)] > 0 ? 0 : 0.3);
+                pressure += k * armed[g] / (count[f] + n);
+            }
+            double expected = count.Count < 2 ? 0 : Math.Min(1, 1e-3 * F.InvAlly[f] * pressure);
             Assert.Equal(expected, conflict.HazardOf(e), 12);
             if (expected > 0) checkedEntries++;
         }
         Assert.True(checkedEntries > 10);
+    }
+}
+
+public class ConflictDyadTests
+{
+    /// <summary>Three groups on a small grid, unarmed (lambda = 1), with no generated relations.</summary>
+    private static ModelParameters Quiet(int members) =>
+        TestModels.SmallGrid(members, 3).NoTargeting().NoEnforcement().NoRecruitment() with
+        {
+            Factions = new FactionParameters { Count = 3, InitialMembers = members, RivalryEdges = 0, AllianceEdges = 0 },
+            Arms = new ArmsParameters { LethalityPerGun = 0 },
+            Conflict = new ConflictParameters { DyadRate = 1e-3, BaseHostility = 0.5, AdjacentWeight = 0 },
+        };
+
+    /// <summary>Hazard of faction 0's members in cell 0 when the factions in <paramref name="inCell"/> stand there.</summary>
+    private static double Hazard(int members, params int[] inCell)
+    {
+        var sim = new Simulation(Quiet(members), 1);
+        var s = sim.State;
+        TestWorlds.Arrange(s, f => inCell.Contains(f) ? 0 : 55 + 11 * f);
+        var conflict = TestModels.Process<ConflictProcess>(sim);
+        new ArmsProcess().Step(s);
+        conflict.Step(s);
+        for (int e = s.Presence.CellEntryStart[0]; e < s.Presence.CellEntryStart[1]; e++)
+            if (s.Presence.EntryFaction[e] == 0) return conflict.HazardOf(e);
+        throw new InvalidOperationException("faction 0 is not in cell 0");
+    }
+
+    [Fact]
+    public void Hazard_DoublingBothSides_LeavesPerMemberHazardUnchanged()
+    {
+        // mass action would double the hazard; a dyad's hazard depends on the rival's share, not on crowding
+        double small = Hazard(600, 0, 1), big = Hazard(1200, 0, 1);
+        Assert.True(small > 0);
+        Assert.InRange(big / small, 0.98, 1.02);
+    }
+
+    [Fact]
+    public void Hazard_AnotherRivalDyad_AddsItsOwnTerm()
+    {
+        double one = Hazard(1200, 0, 1), two = Hazard(1200, 0, 1, 2);
+        Assert.True(two > 1.3 * one, $"one dyad {one}, two dyads {two}");
+    }
+
+    [Fact]
+    public void Hazard_UnrelatedGroupsAtZeroBaseHostility_DoNotFight()
+    {
+        var p = Quiet(600);
+        p = p with { Conflict = p.Conflict with { BaseHostility = 0 } };
+        var sim = new Simulation(p, 1);
+        var s = sim.State;
+        // clear the named rivalries among the three groups
+        for (int f = 0; f < 3; f++) for (int g = 0; g < 3; g++) s.Factions.Rivalry[s.Factions.Pair(f, g)] = 0;
+        TestWorlds.Arrange(s, f => 0);
+        new ArmsProcess().Step(s);
+        var conflict = TestModels.Process<ConflictProcess>(sim);
+        conflict.Step(s);
+        for (int e = 0; e < s.Presence.EntryCountUsed; e++) Assert.Equal(0, conflict.HazardOf(e));
+    }
+
+    [Fact]
+    public void Predation_SplinterAndLostIncome_RaiseCiviliansPerCartelDeath()
+    {
+        var p = Quiet(600);
+        p = p with { Conflict = p.Conflict with { CiviliansPerCartelDeath = 2, SplinterPredation = 0.5, IncomeLossPredation = 1 } };
+        var sim = new Simulation(p, 1);
+        var s = sim.State;
+        TestWorlds.Arrange(s, f => f);
+        s.Factions.Parent[1] = 0; // faction 1 is a splinter
+        s.Revenue[0] = s.Revenue[1] = 1e12; // paid
+        s.Revenue[2] = 0;                   // no route income at all
+        new ArmsProcess().Step(s);
+        var conflict = TestModels.Process<ConflictProcess>(sim);
+        conflict.Step(s);
+        Assert.Equal(1.0, conflict.PredationOf(0), 9);
+        Assert.Equal(1.5, conflict.PredationOf(1), 9);
+        Assert.Equal(2.0, conflict.PredationOf(2), 9);
     }
 }

@@ -7,8 +7,32 @@ namespace DecapSim.Core.Tests.Processes;
 
 public class EconomyProcessTests
 {
-    private static ModelParameters Quiet() =>
-        TestModels.SmallGrid().NoTargeting().NoEnforcement().NoConflict().NoRecruitment();
+    /// <summary>No conflict, arrests, recruitment or rerouting (the rerouting tests set it).</summary>
+    private static ModelParameters Quiet()
+    {
+        var p = TestModels.SmallGrid().NoTargeting().NoEnforcement().NoConflict().NoRecruitment();
+        return p with { Economy = p.Economy with { RerouteShare = 0 } };
+    }
+
+    [Theory]
+    [InlineData(0.0)]
+    [InlineData(0.5)]
+    [InlineData(1.0)]
+    public void Step_ContestedCell_ReroutesLostValueToUncontestedRoutes(double reroute)
+    {
+        var p = Quiet();
+        p = p with { Economy = p.Economy with { ContestedRevenueShare = 0.25, RerouteShare = reroute } };
+        var s = Arrange(p, f => f == 0 ? 0 : 10 + f);
+        s.Cells.Contested[0] = true;
+        new EconomyProcess().Step(s);
+        double lost = 0.75 * s.Cells.RouteValue[0], open = 0;
+        for (int f = 1; f < s.Factions.Count; f++) open += s.Cells.RouteValue[10 + f];
+        Assert.Equal(0.25 * s.Cells.RouteValue[0], s.Revenue[0], 6);
+        Assert.Equal(s.Cells.RouteValue[11] * (1 + reroute * lost / open), s.Revenue[1], 6);
+        // national revenue: what the contested cell loses comes back, in the rerouted share
+        double full = s.Cells.RouteValue[0] + open;
+        Assert.Equal(full - (1 - reroute) * lost, s.Counters.Revenue, 4);
+    }
 
     /// <summary>Builds a small model, moves every active member to the cell <paramref name="place"/> gives its
     /// faction, gives every cell a known route value, and rebuilds the week's snapshot.</summary>

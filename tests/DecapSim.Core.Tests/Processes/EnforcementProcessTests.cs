@@ -54,6 +54,8 @@ public class EnforcementProcessTests
                 ArrestMode = ArrestMode.Hazard, Eta0 = 0.01, SentenceYears = 0.05, MinSentenceShare = 1, StateKillRate = 0,
                 Recidivism = recidivism,
             },
+            // an arrested leader's retaliation wave would kill members returning fire
+            Succession = new SuccessionParameters { RetaliationMembersKilledPer1000 = 0 },
         };
 
     [Fact]

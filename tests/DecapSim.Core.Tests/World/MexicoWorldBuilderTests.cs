@@ -112,18 +112,32 @@ public class MexicoWorldBuilderTests
     {
         Assert.Equal(1.0, Mexico.RouteWeight.Sum(), 9);
         Assert.All(Mexico.RouteWeight, w => Assert.True(w > 0));
+        // per-person comparisons hold where route weight is proportional to population
+        var linear = MexicoWorldBuilder.Build(new WorldParameters { RoutePopulationExponent = 1 }, new StreamRng(42));
         // Per person, border and port cells carry more route weight than inland cells far from both.
         double PerCapita(Func<int, bool> pick)
         {
-            var cells = Enumerable.Range(0, Mexico.CellCount).Where(pick).ToArray();
-            return cells.Sum(c => Mexico.RouteWeight[c]) / cells.Sum(c => (double)Mexico.Population[c]);
+            var cells = Enumerable.Range(0, linear.CellCount).Where(pick).ToArray();
+            return cells.Sum(c => linear.RouteWeight[c]) / cells.Sum(c => (double)linear.Population[c]);
         }
-        double border = PerCapita(c => Mexico.IsBorder[c]);
-        double port = PerCapita(c => Mexico.IsPort[c]);
-        int zac = Mexico.FindRegion("ZAC"), ags = Mexico.FindRegion("AGS");
-        double inland = PerCapita(c => Mexico.Region[c] == zac || Mexico.Region[c] == ags);
+        double border = PerCapita(c => linear.IsBorder[c]);
+        double port = PerCapita(c => linear.IsPort[c]);
+        int zac = linear.FindRegion("ZAC"), ags = linear.FindRegion("AGS");
+        double inland = PerCapita(c => linear.Region[c] == zac || linear.Region[c] == ags);
         Assert.True(border > 4 * inland, $"border {border} inland {inland}");
         Assert.True(port > 3 * inland, $"port {port} inland {inland}");
+    }
+
+    [Fact]
+    public void Build_PopulationExponentBelowOne_LowersTheCapitalsRouteShare()
+    {
+        double Share(double exponent, string code)
+        {
+            var w = MexicoWorldBuilder.Build(new WorldParameters { RoutePopulationExponent = exponent }, new StreamRng(42));
+            return w.RegionCells[w.FindRegion(code)].Sum(c => w.RouteWeight[c]);
+        }
+        Assert.True(Share(0.8, "CDMX") < 0.8 * Share(1.0, "CDMX"));
+        Assert.True(Share(0.8, "BC") > Share(0.8, "CDMX"), "the border state outweighs the capital as a route");
     }
 
     [Fact]
