@@ -9,7 +9,7 @@ public sealed class RunSetFromTests : CliTestBase
     [InlineData("Arms.Interdiction=0.2", "01/03/2026", "not a date")]
     public void Bad_set_from_is_exit_2_naming_the_option(string set, string date, string message)
     {
-        var (code, _, err) = Run("run", "el-mencho-2026", "--weeks", "4", "--set", set, "--set-from", date, "--out", Path.Combine(dir, "out"), "--quiet");
+        var (code, _, err) = Run("run", "el-mencho-2026", "--weeks", "8", "--set", set, "--set-from", date, "--out", Path.Combine(dir, "out"), "--quiet");
         Assert.Equal(ExitCodes.BadInput, code);
         Assert.Contains("--set-from", err);
         Assert.Contains(message, err);

@@ -44,7 +44,8 @@ public sealed class RunApiTests : IAsyncLifetime
         Assert.Contains("CJNG", mencho.GetProperty("question").GetString());
         Assert.Equal("2026-02-22", mencho.GetProperty("policyDate").GetString());
         Assert.Equal("kill", mencho.GetProperty("removal").GetProperty("mode").GetString());
-        Assert.Equal(0.5, mencho.GetProperty("levers").GetProperty("Targeting.IntelSharing").GetDouble());
+        var expected = DecapSim.Scenarios.ScenarioLoader.Load(DecapSim.Scenarios.ScenarioLocator.Resolve("el-mencho-2026")).Parameters.Targeting.IntelSharing;
+        Assert.Equal(expected, mencho.GetProperty("levers").GetProperty("Targeting.IntelSharing").GetDouble());
         Assert.True(mencho.GetProperty("sources").GetArrayLength() > 0);
     }
 
