@@ -31,6 +31,7 @@ public static class Program
         root.Subcommands.Add(ValidateCommand.Build(console));
         root.Subcommands.Add(ScenariosCommand.Build(console));
         root.Subcommands.Add(ExperimentCommand.Build(console));
+        root.Subcommands.Add(SweepCommand.Build(console));
         root.Subcommands.Add(MetricsCommand.Build(console));
         root.Subcommands.Add(ServeCommand.Build(console));
         ScenarioCli.ModelCatalog ??= new DecapSim.Scenarios.CoreModelCatalog();

@@ -43,6 +43,23 @@ public sealed class ModelState
     /// <summary>Current week (0-based).</summary>
     public int Week { get; set; }
 
+    /// <summary>Most threads a big world may use inside one weekly step (1 = this thread only). The work is split
+    /// into fixed blocks whatever this is, so results never depend on it.</summary>
+    public int Parallelism
+    {
+        get => _parallel.MaxDegreeOfParallelism;
+        set => _parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, value) };
+    }
+    private ParallelOptions _parallel = new() { MaxDegreeOfParallelism = 1 };
+
+    /// <summary>Runs <paramref name="body"/> for blocks [0, blocks): in parallel up to <see cref="Parallelism"/>
+    /// threads, or in order on this thread.</summary>
+    public void ForBlocks(int blocks, Action<int> body)
+    {
+        if (_parallel.MaxDegreeOfParallelism <= 1) for (int b = 0; b < blocks; b++) body(b);
+        else Parallel.For(0, blocks, _parallel, body);
+    }
+
     /// <summary>Exit age weights by quarter year of age (see <see cref="Processes.ExitsProcess"/>).</summary>
     public double[] AgeWeightTable = Array.Empty<double>();
     /// <summary>Imprisoned members (indices), for the weekly release check.</summary>

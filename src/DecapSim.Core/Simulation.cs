@@ -55,6 +55,10 @@ public sealed class Simulation
         Observer = new Observer(world.RegionCount);
     }
 
+    /// <summary>Most threads one weekly step of a big world may use (default 1: this thread only); results do not
+    /// depend on it (fixed partition).</summary>
+    public int InnerThreads { get => State.Parallelism; set => State.Parallelism = value; }
+
     /// <summary>The seeds this run was built from.</summary>
     public Seeds Seeds { get; }
 

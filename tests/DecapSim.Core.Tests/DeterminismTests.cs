@@ -17,7 +17,7 @@ public class DeterminismTests
     }
 
     [Fact]
-    public void Simulation_BigWorldComputedInParallel_IdenticalAcrossRuns()
+    public void Simulation_BigWorldComputedInParallel_IdenticalForOneAndTwoInnerThreads()
     {
         // 250 x 200 = 50,000 cells: conflict hazards and movement targets are computed in parallel blocks
         var p = new Parameters.ModelParameters
@@ -27,13 +27,13 @@ public class DeterminismTests
             Territory = new Parameters.TerritoryParameters { SpinUpWeeks = 2 },
         };
         Assert.True(p.World.Width * p.World.Height >= DecapSim.Core.Processes.ConflictProcess.ParallelCells);
-        double[][] Run()
+        double[][] Run(int threads)
         {
-            var sim = new Simulation(p, 5);
+            var sim = new Simulation(p, 5) { InnerThreads = threads };
             return TestModels.Run(sim, 6).Select(m => Enumerable.Range(0, WeeklyMetrics.Columns.Count).Select(m.Get).ToArray()).ToArray();
         }
-        var a = Run();
-        var b = Run();
+        var a = Run(1);
+        var b = Run(2);
         for (int w = 0; w < a.Length; w++) Assert.Equal(a[w], b[w]);
         Assert.True(a.Sum(m => m[1]) > 0, "there is conflict to compute");
     }

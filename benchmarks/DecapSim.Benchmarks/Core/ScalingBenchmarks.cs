@@ -4,13 +4,14 @@ using DecapSim.Core.Parameters;
 
 namespace DecapSim.Benchmarks.Core;
 
-/// <summary>How the weekly step grows with members and cells (grid worlds): linear growth is the goal.</summary>
+/// <summary>How the weekly step grows with members and cells (grid worlds, 2 members per cell, from 20,000 to
+/// 2,000,000 members, one thread): the goal is a time per member-week at 2M at most 1.5x that at 20k.</summary>
 [MemoryDiagnoser]
 public class ScalingBenchmarks
 {
     private Simulation _sim = null!;
 
-    [Params(100, 200, 400)]
+    [Params(100, 316, 1000)]
     public int Side { get; set; } = 100;
 
     [GlobalSetup]

@@ -21,9 +21,10 @@ public static class BatchCommand
         var threads = new Option<int>("--threads") { Description = "Worker threads (results do not depend on it)", DefaultValueFactory = _ => Environment.ProcessorCount };
         var outDir = new Option<string>("--out") { Description = "Output folder", Required = true };
         var quiet = new Option<bool>("--quiet") { Description = "No progress output" };
+        var format = FormatOption.Create(DecapSim.Experiments.Output.OutputFormat.Csv);
         var cmd = new Command("batch", "Run many scenarios and a baseline unattended; write a report for each and an index comparing them")
         {
-            scenarios, baseline, seed, replicates, threads, outDir, quiet,
+            scenarios, baseline, seed, replicates, threads, outDir, quiet, format,
         };
         cmd.SetAction(parse =>
         {
@@ -31,10 +32,11 @@ public static class BatchCommand
             if (!CliGuard.InRange(console, "--replicates", reps, 1, 100_000)) return ExitCodes.BadInput;
             int th = parse.GetValue(threads);
             if (!CliGuard.InRange(console, "--threads", th, 1, 1024)) return ExitCodes.BadInput;
+            if (!FormatOption.TryGet(parse, format, console, out var fmt)) return ExitCodes.BadInput;
             string dir = parse.GetValue(outDir)!;
             bool q = parse.GetValue(quiet);
             var options = new BatchRunner.Options(dir, parse.GetValue(seed), reps, th, true,
-                "decapsim " + string.Join(' ', Environment.GetCommandLineArgs().Skip(1)));
+                "decapsim " + string.Join(' ', Environment.GetCommandLineArgs().Skip(1))) { Format = fmt };
             return CliGuard.Run(console, dir, cancel =>
             {
                 var result = BatchRunner.Run(parse.GetValue(scenarios)!, parse.GetValue(baseline)!, options,

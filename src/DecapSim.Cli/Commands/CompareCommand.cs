@@ -23,9 +23,10 @@ public static class CompareCommand
         var set = new Option<string[]>("--set") { Description = "Override a parameter in every scenario: Section.Key=value (repeatable)" };
         var quiet = new Option<bool>("--quiet") { Description = "No progress output and no table" };
         var noCharts = new Option<bool>("--no-charts") { Description = "Skip the charts and reports (tables only)" };
+        var format = FormatOption.Create(OutputFormat.Csv);
         var cmd = new Command("compare", "Compare scenarios with a baseline under common random numbers")
         {
-            baseline, scenarios, replicates, threads, seed, weeks, outDir, set, quiet, noCharts,
+            baseline, scenarios, replicates, threads, seed, weeks, outDir, set, quiet, noCharts, format,
         };
         cmd.SetAction(parse =>
         {
@@ -36,6 +37,7 @@ public static class CompareCommand
             if (!CliGuard.InRange(console, "--replicates", reps, 2, 100_000, "intervals need at least 2")) return ExitCodes.BadInput;
             int th = parse.GetValue(threads);
             if (!CliGuard.InRange(console, "--threads", th, 1, 1024)) return ExitCodes.BadInput;
+            if (!FormatOption.TryGet(parse, format, console, out var fmt)) return ExitCodes.BadInput;
             var inputs = new List<CompareInput>();
             ulong? baselineSeed = null;
             foreach (var name in new[] { parse.GetValue(baseline)! }.Concat(parse.GetValue(scenarios)!))
@@ -52,7 +54,7 @@ public static class CompareCommand
             string dir = parse.GetValue(outDir)!;
             bool q = parse.GetValue(quiet);
             var options = new ComparePipeline.Options(dir, s, reps, th, "decapsim " + string.Join(' ', Environment.GetCommandLineArgs().Skip(1)),
-                Charts: !parse.GetValue(noCharts), Warn: w => console.Error.WriteLine("warning: " + w));
+                Charts: !parse.GetValue(noCharts), Warn: w => console.Error.WriteLine("warning: " + w)) { Format = fmt };
             var sw = System.Diagnostics.Stopwatch.StartNew();
             return CliGuard.Run(console, dir, cancel =>
             {

@@ -14,6 +14,7 @@ public static class ExperimentCommand
         cmd.Subcommands.Add(BuildRun(console));
         cmd.Subcommands.Add(BuildMerge(console));
         cmd.Subcommands.Add(BuildSlurm(console));
+        cmd.Subcommands.Add(DiscoverCommand.Build(console));
         return cmd;
     }
 
@@ -42,13 +43,15 @@ public static class ExperimentCommand
         var threads = new Option<int>("--threads") { Description = "Worker threads (results do not depend on it)", DefaultValueFactory = _ => Environment.ProcessorCount };
         var noCharts = new Option<bool>("--no-charts") { Description = "Skip the charts" };
         var quiet = new Option<bool>("--quiet") { Description = "No progress output" };
-        var cmd = new Command("run", "Run an experiment (or one shard of it); finished units are stored and skipped on re-runs") { file, outDir, shard, threads, noCharts, quiet };
+        var format = FormatOption.Create(DecapSim.Experiments.Output.OutputFormat.Both);
+        var cmd = new Command("run", "Run an experiment (or one shard of it); finished units are stored and skipped on re-runs") { file, outDir, shard, threads, noCharts, quiet, format };
         cmd.SetAction(parse =>
         {
             if (!TryParseShard(parse.GetValue(shard), out int i, out int n))
             { console.Error.WriteLine($"error: --shard: '{parse.GetValue(shard)}' is not i/N (allowed: 0 <= i < N, e.g. 0/4)"); return ExitCodes.BadInput; }
             int th = parse.GetValue(threads);
             if (th < 1 || th > 1024) { console.Error.WriteLine($"error: --threads: {th} is out of range (allowed: 1..1024)"); return ExitCodes.BadInput; }
+            if (!FormatOption.TryGet(parse, format, console, out var fmt)) return ExitCodes.BadInput;
             if (!TryLoad(parse.GetValue(file)!, console, out var e)) return ExitCodes.BadInput;
             string dir = parse.GetValue(outDir) ?? Path.Combine("experiments", System.Text.RegularExpressions.Regex.Replace(e.Name, "[^A-Za-z0-9_.-]", "_"));
             bool q = parse.GetValue(quiet);
@@ -74,7 +77,7 @@ public static class ExperimentCommand
                     if (!q) console.Out.WriteLine($"shard {i}/{n} stored in {dir}; when all shards are done: decapsim experiment merge <shard folders> --out <dir>");
                     return ExitCodes.Ok;
                 }
-                var files = ExperimentReport.Write(e, dir, !parse.GetValue(noCharts), w => console.Error.WriteLine("warning: " + w));
+                var files = ExperimentReport.Write(e, dir, !parse.GetValue(noCharts), w => console.Error.WriteLine("warning: " + w), fmt);
                 if (!q) console.Out.WriteLine($"wrote {files.Count} files to {dir}: {string.Join(", ", files.Where(f => !f.StartsWith("charts/", StringComparison.Ordinal)))}");
                 return ExitCodes.Ok;
             }
@@ -100,14 +103,16 @@ public static class ExperimentCommand
         var outDir = new Option<string>("--out") { Description = "Output folder of the merged experiment", Required = true };
         var noCharts = new Option<bool>("--no-charts") { Description = "Skip the charts" };
         var quiet = new Option<bool>("--quiet") { Description = "No progress output" };
-        var cmd = new Command("merge", "Join the shards of one experiment and run its analysis (identical to a single-machine run)") { dirs, outDir, noCharts, quiet };
+        var format = FormatOption.Create(DecapSim.Experiments.Output.OutputFormat.Both);
+        var cmd = new Command("merge", "Join the shards of one experiment and run its analysis (identical to a single-machine run)") { dirs, outDir, noCharts, quiet, format };
         cmd.SetAction(parse =>
         {
             string dir = parse.GetValue(outDir)!;
+            if (!FormatOption.TryGet(parse, format, console, out var fmt)) return ExitCodes.BadInput;
             try
             {
                 var e = ExperimentRunner.Merge(parse.GetValue(dirs)!, dir);
-                var files = ExperimentReport.Write(e, dir, !parse.GetValue(noCharts), w => console.Error.WriteLine("warning: " + w));
+                var files = ExperimentReport.Write(e, dir, !parse.GetValue(noCharts), w => console.Error.WriteLine("warning: " + w), fmt);
                 if (!parse.GetValue(quiet)) console.Out.WriteLine($"merged {parse.GetValue(dirs)!.Length} shard(s) of {e.Name} ({e.Id[..12]}); wrote {files.Count} files to {dir}");
                 return ExitCodes.Ok;
             }

@@ -19,10 +19,11 @@ public static class RunCommand
         var setFrom = new Option<string?>("--set-from") { Description = "Apply the --set values of policy levers from this date (yyyy-mm-dd) as a policy event, not from the start" };
         var noCharts = new Option<bool>("--no-charts") { Description = "Skip the charts" };
         var quiet = new Option<bool>("--quiet") { Description = "No progress output" };
+        var format = FormatOption.Create(DecapSim.Experiments.Output.OutputFormat.Csv);
         var noBaseline = new Option<bool>("--no-baseline") { Description = "Do not run the scenario's counterfactual (its \"Baseline\" key) alongside it" };
         var cmd = new Command("run", "Run a scenario (agent-based model) and write its outputs")
         {
-            scenario, seed, weeks, outDir, replicates, threads, set, setFrom, noCharts, quiet, noBaseline,
+            scenario, seed, weeks, outDir, replicates, threads, set, setFrom, noCharts, quiet, noBaseline, format,
         };
         cmd.SetAction(parse =>
         {
@@ -41,6 +42,7 @@ public static class RunCommand
             if (!CliGuard.InRange(console, "--replicates", reps, 1, 100_000)) return ExitCodes.BadInput;
             int th = parse.GetValue(threads);
             if (!CliGuard.InRange(console, "--threads", th, 1, 1024)) return ExitCodes.BadInput;
+            if (!FormatOption.TryGet(parse, format, console, out var fmt)) return ExitCodes.BadInput;
             ulong s = parse.GetValue(seed) ?? loaded.Seed;
             (DecapSim.Scenarios.LoadedScenario, DecapSim.Core.Parameters.ModelParameters)? baseline = null;
             if (loaded.Baseline is { } basePath && !parse.GetValue(noBaseline))
@@ -57,7 +59,7 @@ public static class RunCommand
             bool q = parse.GetValue(quiet);
             var err = console.Error;
             var options = new RunPipeline.Options(dir, s, reps, th, !parse.GetValue(noCharts), "decapsim " + string.Join(' ', Environment.GetCommandLineArgs().Skip(1)),
-                Warn: w => err.WriteLine("warning: " + w), Baseline: baseline);
+                Warn: w => err.WriteLine("warning: " + w), Baseline: baseline) { Format = fmt };
             var sw = System.Diagnostics.Stopwatch.StartNew();
             return CliGuard.Run(console, dir, cancel =>
             {

@@ -24,8 +24,13 @@ public sealed class MemberTable
     public byte[] Status;
     /// <summary>Week of release for imprisoned members.</summary>
     public int[] ReleaseWeek;
-    /// <summary>This week's presence entry (cell x faction), or -1 (recruited this week, or not active).</summary>
+    /// <summary>0 when the slot was listed in this week's <see cref="PresenceIndex"/> snapshot; -1 when it was not, or
+    /// has been removed, imprisoned, released or recruited since (so it must not be picked from the snapshot).</summary>
     public int[] Entry;
+    /// <summary>The cell this slot is listed under in the <see cref="PresenceIndex"/> (-1: not listed).</summary>
+    public int[] SnapCell;
+    /// <summary>The faction this slot is listed under in the <see cref="PresenceIndex"/>.</summary>
+    public int[] SnapFaction;
 
     private int[] _free;
     private int _freeCount;
@@ -41,6 +46,8 @@ public sealed class MemberTable
         Faction = new int[capacity]; Rank = new byte[capacity]; Unit = new int[capacity]; Cell = new int[capacity];
         AgeAtWeek0 = new float[capacity]; Loyalty = new float[capacity]; Status = new byte[capacity];
         ReleaseWeek = new int[capacity]; Entry = new int[capacity]; _free = new int[capacity];
+        SnapCell = new int[capacity]; SnapFaction = new int[capacity];
+        Array.Fill(SnapCell, -1);
     }
 
     /// <summary>Adds an active member and returns its index (reuses a free slot when there is one).</summary>
@@ -89,5 +96,8 @@ public sealed class MemberTable
         Array.Resize(ref Faction, n); Array.Resize(ref Rank, n); Array.Resize(ref Unit, n); Array.Resize(ref Cell, n);
         Array.Resize(ref AgeAtWeek0, n); Array.Resize(ref Loyalty, n); Array.Resize(ref Status, n);
         Array.Resize(ref ReleaseWeek, n); Array.Resize(ref Entry, n); Array.Resize(ref _free, n);
+        int old = SnapCell.Length;
+        Array.Resize(ref SnapCell, n); Array.Resize(ref SnapFaction, n);
+        Array.Fill(SnapCell, -1, old, n - old);
     }
 }

@@ -1,19 +1,30 @@
 namespace DecapSim.Core.Factions;
 
 /// <summary>
-/// The week's snapshot of who is where: active members sorted by cell, and "entries" (cell, faction, count)
-/// grouped by cell and by faction. Rebuilt at the start of every week in O(members + cells), with no
-/// allocation once the buffers are large enough.
+/// Who is where: the active members grouped by presence entry (cell x faction), kept incrementally.
 /// </summary>
+/// <remarks>
+/// <para>The entries are kept sorted by (cell, faction), each with its members as one contiguous segment of
+/// <see cref="MembersByEntry"/> (so members are also grouped by cell). A member remembers the (cell, faction) it was
+/// listed under (<see cref="MemberTable.SnapCell"/>, <see cref="MemberTable.SnapFaction"/>). The weekly
+/// <see cref="Build"/> is one sequential pass over the member table that finds the slots whose cell, faction or status
+/// changed since the last snapshot (moves, splits, deaths, recruits, arrests, releases: a few thousand a week), then
+/// one sequential merge of last week's entries with the sorted arrivals: unchanged entries copy their segment, entries
+/// someone left filter theirs. Nothing is re-sorted and every pass reads memory in order, so the cost is close to a
+/// bare pass over the members.</para>
+/// <para>During the week the index is a snapshot: members removed, imprisoned or recruited since then have
+/// <see cref="MemberTable.Entry"/> = -1, which <see cref="IsListed"/> checks.</para>
+/// </remarks>
 public sealed class PresenceIndex
 {
-    /// <summary>Members of cell c are MembersByCell[CellMemberStart[c]..CellMemberStart[c+1]].</summary>
-    public int[] CellMemberStart = Array.Empty<int>();
-    public int[] MembersByCell = Array.Empty<int>();
     /// <summary>Members of entry e are MembersByEntry[EntryMemberStart[e]..EntryMemberStart[e+1]].</summary>
     public int[] EntryMemberStart = Array.Empty<int>();
     public int[] MembersByEntry = Array.Empty<int>();
-    /// <summary>Entries of cell c are [CellEntryStart[c], CellEntryStart[c+1]).</summary>
+    /// <summary>Members of cell c are MembersByCell[CellMemberStart[c]..CellMemberStart[c+1]] (the same array as
+    /// <see cref="MembersByEntry"/>: entries are grouped by cell).</summary>
+    public int[] CellMemberStart = Array.Empty<int>();
+    public int[] MembersByCell => MembersByEntry;
+    /// <summary>Entries of cell c are [CellEntryStart[c], CellEntryStart[c+1]), in ascending faction order.</summary>
     public int[] CellEntryStart = Array.Empty<int>();
     public int[] EntryCell = Array.Empty<int>();
     public int[] EntryFaction = Array.Empty<int>();
@@ -27,111 +38,189 @@ public sealed class PresenceIndex
     public int Total;
     public int EntryCountUsed;
 
-    private int[] _slot = Array.Empty<int>();
-    private int[] _touched = Array.Empty<int>();
-
     /// <summary>Per faction: sum and maximum of the soldiers' exit age weights (when a weight table is given).</summary>
     public double[] FactionExitWeight = Array.Empty<double>();
     public double[] FactionMaxExitWeight = Array.Empty<double>();
 
-    /// <summary>Rebuilds the snapshot from the member table. With <paramref name="ageWeight"/> (indexed by age in
-    /// quarter years, 0..400) it also sums each faction's soldiers' exit weights at <paramref name="week"/>.</summary>
+    /// <summary>Sort key of each entry: (cell, faction).</summary>
+    private long[] _key = Array.Empty<long>(), _keyNext = Array.Empty<long>();
+    /// <summary>Members left per entry after this build's departures, and whether anyone left.</summary>
+    private int[] _left = Array.Empty<int>();
+    private bool[] _dirty = Array.Empty<bool>();
+    private int[] _startNext = Array.Empty<int>(), _cellNext = Array.Empty<int>(), _factionNext = Array.Empty<int>(), _countNext = Array.Empty<int>();
+    private int[] _spare = Array.Empty<int>();
+    private Arrival[] _arrivals = new Arrival[256];
+    private int _arrivalCount;
+    private int[] _cursor = Array.Empty<int>();
+
+    /// <summary>Slots that joined, left or changed entry in the last <see cref="Build"/> (diagnostics and tests).</summary>
+    public int LastChanges { get; private set; }
+
+    private readonly record struct Arrival(long Key, int Slot) : IComparable<Arrival>
+    {
+        public int CompareTo(Arrival o) => Key != o.Key ? Key.CompareTo(o.Key) : Slot.CompareTo(o.Slot);
+    }
+
+    private static long Key(int cell, int faction) => ((long)cell << 32) | (uint)faction;
+
+    /// <summary>True when member i was listed in entry e at this week's snapshot and has not been removed,
+    /// imprisoned or replaced since (recruits and released prisoners join the index at the next snapshot).</summary>
+    public bool IsListed(MemberTable m, int i, int e) =>
+        m.Entry[i] >= 0 && m.Status[i] == (byte)MemberStatus.Active && m.SnapCell[i] == EntryCell[e] && m.SnapFaction[i] == EntryFaction[e];
+
+    /// <summary>This week's entry of member i (-1 when not listed at the snapshot); a binary search, for tests and
+    /// diagnostics.</summary>
+    public int EntryOf(MemberTable m, int i) => m.Entry[i] < 0 ? -1 : Find(Key(m.SnapCell[i], m.SnapFaction[i]));
+
+    private int Find(long key)
+    {
+        int v = Array.BinarySearch(_key, 0, EntryCountUsed, key);
+        return v >= 0 ? v : -1;
+    }
+
+    /// <summary>Brings the index up to date with the member table. With <paramref name="ageWeight"/> (indexed by
+    /// age in quarter years, 0..400) it also sums each faction's soldiers' exit weights at <paramref name="week"/>.</summary>
     public void Build(MemberTable m, int cells, int factionCapacity, int week = 0, double[]? ageWeight = null)
     {
         int n = m.Count;
-        Ensure(ref CellMemberStart, cells + 1);
-        Ensure(ref CellEntryStart, cells + 1);
-        Ensure(ref MembersByCell, n);
+        int oldE = EntryCountUsed;
         Ensure(ref FactionMembers, factionCapacity);
         Ensure(ref FactionEntryStart, factionCapacity + 1);
-        if (_slot.Length < factionCapacity) { _slot = new int[factionCapacity]; Array.Fill(_slot, -1); _touched = new int[factionCapacity]; }
-
-        var start = CellMemberStart.AsSpan(0, cells + 1);
-        start.Clear();
-        var status = m.Status; var cell = m.Cell; var faction = m.Faction;
+        if (FactionExitWeight.Length < factionCapacity) { FactionExitWeight = new double[factionCapacity]; FactionMaxExitWeight = new double[factionCapacity]; }
         var fm = FactionMembers.AsSpan(0, factionCapacity);
         fm.Clear();
-        int total = 0;
-        if (FactionExitWeight.Length < factionCapacity) { FactionExitWeight = new double[factionCapacity]; FactionMaxExitWeight = new double[factionCapacity]; }
-        Array.Clear(FactionExitWeight, 0, factionCapacity);
-        Array.Clear(FactionMaxExitWeight, 0, factionCapacity);
-        float weekYears = week / 52f;
+        var exitW = FactionExitWeight.AsSpan(0, factionCapacity);
+        var exitMax = FactionMaxExitWeight.AsSpan(0, factionCapacity);
+        exitW.Clear();
+        exitMax.Clear();
+        Ensure(ref _left, oldE);
+        if (_dirty.Length < oldE) _dirty = new bool[Math.Max(oldE, _dirty.Length * 2)];
+        EntryCount.AsSpan(0, oldE).CopyTo(_left);
+        var status = m.Status; var cell = m.Cell; var faction = m.Faction; var entry = m.Entry;
+        var snapCell = m.SnapCell; var snapFaction = m.SnapFaction;
         var age0 = m.AgeAtWeek0; var rank = m.Rank;
+        float weekYears = week / 52f;
+        int departures = 0;
+        _arrivalCount = 0;
+        int runF = -1, runN = 0;
+        double runW = 0, runMax = 0;
+        // one sequential pass: note the slots whose (cell, faction, status) changed, count the rest
         for (int i = 0; i < n; i++)
         {
-            if (status[i] != (byte)MemberStatus.Active) { m.Entry[i] = -1; continue; }
-            int f = faction[i];
-            start[cell[i] + 1]++;
-            fm[f]++;
-            total++;
+            int sc = snapCell[i];
+            if (status[i] != (byte)MemberStatus.Active)
+            {
+                if (sc >= 0) { Depart(sc, snapFaction[i]); snapCell[i] = -1; departures++; }
+                entry[i] = -1;
+                continue;
+            }
+            int c = cell[i], f = faction[i];
+            if (sc != c || snapFaction[i] != f)
+            {
+                if (sc >= 0) { Depart(sc, snapFaction[i]); departures++; }
+                snapCell[i] = c; snapFaction[i] = f;
+                if (_arrivalCount == _arrivals.Length) Array.Resize(ref _arrivals, _arrivalCount * 2);
+                _arrivals[_arrivalCount++] = new Arrival(Key(c, f), i);
+            }
+            entry[i] = 0;
+            // slots of one faction tend to be adjacent: sum runs in registers, not through memory
+            if (f != runF)
+            {
+                if (runF >= 0) { fm[runF] += runN; exitW[runF] += runW; if (runMax > exitMax[runF]) exitMax[runF] = runMax; }
+                runF = f; runN = 0; runW = 0; runMax = 0;
+            }
+            runN++;
             if (ageWeight != null && rank[i] == 0)
             {
                 double w = ageWeight[Math.Clamp((int)((age0[i] + weekYears) * 4), 0, 400)];
-                FactionExitWeight[f] += w;
-                if (w > FactionMaxExitWeight[f]) FactionMaxExitWeight[f] = w;
+                runW += w;
+                if (w > runMax) runMax = w;
             }
         }
+        if (runF >= 0) { fm[runF] += runN; exitW[runF] += runW; if (runMax > exitMax[runF]) exitMax[runF] = runMax; }
+        int total = 0;
+        for (int f = 0; f < factionCapacity; f++) total += fm[f];
         Total = total;
-        for (int c = 0; c < cells; c++) start[c + 1] += start[c];
-        // place members (use CellEntryStart as a moving cursor temporarily)
-        var cursor = CellEntryStart.AsSpan(0, cells + 1);
-        start.CopyTo(cursor);
-        for (int i = 0; i < n; i++)
+        LastChanges = departures + _arrivalCount;
+        Merge(m, oldE, cells, factionCapacity);
+    }
+
+    /// <summary>A member listed under (c, f) left it: one binary search among last week's entries.</summary>
+    private void Depart(int c, int f)
+    {
+        int v = Array.BinarySearch(_key, 0, EntryCountUsed, Key(c, f));
+        _left[v]--;
+        _dirty[v] = true;
+    }
+
+    /// <summary>New entries and segments: last week's entries merged in key order with the sorted arrivals; entries
+    /// nobody left copy their segment, the others keep the members still listed under them; empty entries drop out.</summary>
+    private void Merge(MemberTable m, int oldE, int cells, int factionCapacity)
+    {
+        var arrivals = _arrivals.AsSpan(0, _arrivalCount);
+        arrivals.Sort();
+        int cap = oldE + _arrivalCount;
+        Ensure(ref _keyNext, cap); Ensure(ref _startNext, cap + 1); Ensure(ref _cellNext, cap); Ensure(ref _factionNext, cap); Ensure(ref _countNext, cap);
+        Ensure(ref _spare, Total);
+        var old = MembersByEntry; var dst = _spare;
+        var snapCell = m.SnapCell; var snapFaction = m.SnapFaction;
+        int i = 0, j = 0, e = 0, off = 0;
+        while (i < oldE || j < arrivals.Length)
         {
-            if (status[i] != (byte)MemberStatus.Active) continue;
-            MembersByCell[cursor[cell[i]]++] = i;
-        }
-        // entries per cell
-        Ensure(ref EntryCell, Math.Max(16, Math.Min(total, cells * 8) + 16));
-        EnsureEntryArrays();
-        int e = 0;
-        for (int c = 0; c < cells; c++)
-        {
-            CellEntryStart[c] = e;
-            int touched = 0;
-            for (int k = start[c]; k < start[c + 1]; k++)
+            long k = i < oldE && (j >= arrivals.Length || _key[i] <= arrivals[j].Key) ? _key[i] : arrivals[j].Key;
+            int start = off;
+            int c = (int)(k >> 32), f = (int)(uint)k;
+            if (i < oldE && _key[i] == k)
             {
-                int i = MembersByCell[k];
-                int f = faction[i];
-                int s = _slot[f];
-                if (s < 0)
+                int a = EntryMemberStart[i], b = EntryMemberStart[i + 1];
+                if (!_dirty[i])
                 {
-                    if (e >= EntryCell.Length) GrowEntries();
-                    s = e++;
-                    _slot[f] = s;
-                    _touched[touched++] = f;
-                    EntryCell[s] = c; EntryFaction[s] = f; EntryCount[s] = 0;
+                    if (b - a > 16) { Array.Copy(old, a, dst, off, b - a); off += b - a; }
+                    else for (int q = a; q < b; q++) dst[off++] = old[q];
                 }
-                EntryCount[s]++;
-                m.Entry[i] = s;
+                else if (_left[i] > 0)
+                {
+                    for (int q = a; q < b; q++)
+                    {
+                        int s = old[q];
+                        if (snapCell[s] == c && snapFaction[s] == f) dst[off++] = s;
+                    }
+                }
+                _dirty[i] = false;
+                i++;
             }
-            for (int t = 0; t < touched; t++) _slot[_touched[t]] = -1;
+            while (j < arrivals.Length && arrivals[j].Key == k) dst[off++] = arrivals[j++].Slot;
+            if (off == start) continue;
+            _keyNext[e] = k; _cellNext[e] = c; _factionNext[e] = f; _countNext[e] = off - start; _startNext[e] = start;
+            e++;
         }
-        CellEntryStart[cells] = e;
+        _startNext[e] = off;
+        (MembersByEntry, _spare) = (dst, old);
+        (_key, _keyNext) = (_keyNext, _key);
+        (EntryMemberStart, _startNext) = (_startNext, EntryMemberStart);
+        (EntryCell, _cellNext) = (_cellNext, EntryCell);
+        (EntryFaction, _factionNext) = (_factionNext, EntryFaction);
+        (EntryCount, _countNext) = (_countNext, EntryCount);
         EntryCountUsed = e;
-        // members grouped by entry (entries are grouped by cell, so this is also grouped by cell)
-        Ensure(ref EntryMemberStart, e + 1);
-        Ensure(ref MembersByEntry, total);
-        var ems = EntryMemberStart.AsSpan(0, e + 1);
-        ems[0] = 0;
-        for (int s0 = 0; s0 < e; s0++) ems[s0 + 1] = ems[s0] + EntryCount[s0];
-        for (int c = 0; c < cells; c++)
-            for (int k = start[c]; k < start[c + 1]; k++)
-            {
-                int i = MembersByCell[k];
-                MembersByEntry[ems[m.Entry[i]]++] = i;
-            }
-        for (int s0 = e; s0 > 0; s0--) ems[s0] = ems[s0 - 1];
-        ems[0] = 0;
+        // entries and members by cell (entries are in cell order)
+        Ensure(ref CellEntryStart, cells + 1);
+        Ensure(ref CellMemberStart, cells + 1);
+        int v = 0;
+        for (int c = 0; c <= cells; c++)
+        {
+            while (v < e && EntryCell[v] < c) v++;
+            CellEntryStart[c] = v;
+            CellMemberStart[c] = EntryMemberStart[v];
+        }
         // entries by faction (counting sort)
         Ensure(ref EntriesByFaction, e);
+        Ensure(ref _cursor, factionCapacity);
         var fs = FactionEntryStart.AsSpan(0, factionCapacity + 1);
         fs.Clear();
         for (int s = 0; s < e; s++) fs[EntryFaction[s] + 1]++;
         for (int f = 0; f < factionCapacity; f++) fs[f + 1] += fs[f];
-        var cur = _touched.AsSpan(0, factionCapacity);
-        fs[..factionCapacity].CopyTo(cur);
-        for (int s = 0; s < e; s++) EntriesByFaction[cur[EntryFaction[s]]++] = s;
+        fs[..factionCapacity].CopyTo(_cursor);
+        for (int s = 0; s < e; s++) EntriesByFaction[_cursor[EntryFaction[s]]++] = s;
     }
 
     /// <summary>Makes per-faction arrays cover a grown faction table (new factions count zero this week).</summary>
@@ -151,20 +240,16 @@ public sealed class PresenceIndex
     public ReadOnlySpan<int> EntriesOf(int faction) =>
         EntriesByFaction.AsSpan(FactionEntryStart[faction], FactionEntryStart[faction + 1] - FactionEntryStart[faction]);
 
-    private void GrowEntries()
-    {
-        int n = EntryCell.Length * 2;
-        Array.Resize(ref EntryCell, n); Array.Resize(ref EntryFaction, n); Array.Resize(ref EntryCount, n);
-    }
-
-
-    private void EnsureEntryArrays()
-    {
-        if (EntryFaction.Length < EntryCell.Length) { Array.Resize(ref EntryFaction, EntryCell.Length); Array.Resize(ref EntryCount, EntryCell.Length); }
-    }
+    /// <summary>Members of entry e at this week's snapshot.</summary>
+    public ReadOnlySpan<int> MembersOf(int e) => MembersByEntry.AsSpan(EntryMemberStart[e], EntryMemberStart[e + 1] - EntryMemberStart[e]);
 
     private static void Ensure(ref int[] a, int n)
     {
         if (a.Length < n) a = new int[Math.Max(n, a.Length * 2)];
+    }
+
+    private static void Ensure(ref long[] a, int n)
+    {
+        if (a.Length < n) a = new long[Math.Max(n, a.Length * 2)];
     }
 }

@@ -17,7 +17,8 @@ namespace DecapSim.Core.Processes;
 public sealed class ConflictProcess : IProcess
 {
     private double[] _hazard = Array.Empty<double>();
-    private bool[] _pairSeen = Array.Empty<bool>();
+    /// <summary>Rival pairs seen this week, one bit per (f, g) of the capacity x capacity square (fits in cache).</summary>
+    private ulong[] _pairSeen = Array.Empty<ulong>();
     private int[] _seenList = Array.Empty<int>();
     private StreamRng? _rng;
 
@@ -33,7 +34,7 @@ public sealed class ConflictProcess : IProcess
         int entries = pres.EntryCountUsed;
         if (_hazard.Length < entries) _hazard = new double[Math.Max(entries, _hazard.Length * 2)];
         int cap = F.Capacity;
-        if (_pairSeen.Length < cap * cap) { _pairSeen = new bool[cap * cap]; _seenList = new int[1024]; }
+        if (_pairSeen.Length * 64L < (long)cap * cap) { _pairSeen = new ulong[((long)cap * cap + 63) / 64]; _seenList = new int[1024]; }
         double w = p.AdjacentWeight;
         double theta = s.P.MeanField ? p.Theta : p.DyadRate;
         if (s.P.MeanField) BuildRivalLists(s);
@@ -43,10 +44,11 @@ public sealed class ConflictProcess : IProcess
         int blocks = C >= ParallelCells ? Blocks : 1;
         while (_scratch.Count < blocks) _scratch.Add(new Scratch());
         foreach (var sc in _scratch) sc.Ensure(cap);
-        if (s.P.MeanField) Hazards(s, 0, C, theta, w, _scratch[0]);
-        else if (blocks == 1) DyadHazards(s, 0, C, theta, w, _scratch[0]);
-        else Parallel.For(0, blocks, b => DyadHazards(s, (int)((long)C * b / blocks), (int)((long)C * (b + 1) / blocks), theta, w, _scratch[b]));
         int seen = 0;
+        _scratch[0].Direct = s.P.MeanField;
+        if (s.P.MeanField) { Hazards(s, 0, C, theta, w, _scratch[0]); seen = _seenDirect; _seenDirect = 0; }
+        else if (blocks == 1) DyadHazards(s, 0, C, theta, w, _scratch[0]);
+        else s.ForBlocks(blocks, b => DyadHazards(s, (int)((long)C * b / blocks), (int)((long)C * (b + 1) / blocks), theta, w, _scratch[b]));
         for (int b = 0; b < blocks; b++)
         {
             var pairs = _scratch[b].Pairs;
@@ -54,7 +56,7 @@ public sealed class ConflictProcess : IProcess
             pairs.Clear();
         }
         s.Counters.RivalPairsInContact = seen;
-        for (int i = 0; i < seen; i++) _pairSeen[_seenList[i]] = false;
+        for (int i = 0; i < seen; i++) _pairSeen[_seenList[i] >> 6] = 0;
 
         // deaths: a count per entry from the entry's own stream, then that many of its members
         ulong key = s.StreamKey(Streams.Conflict);
@@ -132,6 +134,8 @@ public sealed class ConflictProcess : IProcess
         public double[] Count = Array.Empty<double>();
         public int[] Touched = Array.Empty<int>();
         public readonly List<int> Pairs = new(256);
+        /// <summary>Sequential run: mark pairs straight into the process's seen set instead of listing them.</summary>
+        public bool Direct;
         public void Ensure(int cap)
         {
             if (Near.Length < cap) { Near = new double[cap]; Count = new double[cap]; Touched = new int[cap]; }
@@ -181,20 +185,20 @@ public sealed class ConflictProcess : IProcess
                         double ng = near[g];
                         if (ng <= 0) continue;
                         pressure += _rivalWeight[k] * ng;
-                        if (f < g) sc.Pairs.Add(f * cap + g);
+                        if (f < g) { if (sc.Direct) MarkPair(f * cap + g, ref _seenDirect); else sc.Pairs.Add(f * cap + g); }
                     }
                 }
                 else
                 {
-                    // fewer factions nearby than rivals: look the nearby ones up in the dense matrices
-                    int row = f * cap;
+                    // fewer factions nearby than rivals: look the nearby ones up in this week's compact matrix
+                    int row = f * cap, hrow = f * _hostileStride;
                     for (int t = 0; t < touched; t++)
                     {
                         int g = touchedList[t];
-                        double r = F.Rivalry[row + g] + F.War[row + g];
+                        double r = _hostile[hrow + g];
                         if (r <= 0 || g == f) continue;
                         pressure += r * near[g];
-                        if (f < g) sc.Pairs.Add(row + g);
+                        if (f < g) { if (sc.Direct) MarkPair(row + g, ref _seenDirect); else sc.Pairs.Add(row + g); }
                     }
                 }
                 _hazard[e] = Math.Min(1.0, theta * invAlly[f] * pressure);
@@ -263,6 +267,10 @@ public sealed class ConflictProcess : IProcess
     }
 
     private int[] _rivalStart = Array.Empty<int>();
+    /// <summary>R_fg + War_fg for this week, rows of active factions only, stride = faction count (a few MB smaller
+    /// than the two capacity x capacity matrices it is read from, so the per-cell lookups stay in cache).</summary>
+    private double[] _hostile = Array.Empty<double>();
+    private int _hostileStride;
     private int[] _rivalTarget = Array.Empty<int>();
     private double[] _rivalWeight = Array.Empty<double>();
 
@@ -279,15 +287,18 @@ public sealed class ConflictProcess : IProcess
         var F = s.Factions;
         int n = F.Count, cap = F.Capacity;
         if (_rivalStart.Length < cap + 1) _rivalStart = new int[cap + 1];
+        if (_hostile.Length < n * n) _hostile = new double[Math.Max(n * n, Math.Min(cap * cap, 2 * n * n))];
+        _hostileStride = n;
         int k = 0;
         for (int f = 0; f < n; f++)
         {
             _rivalStart[f] = k;
             if (!F.Active[f]) continue;
-            int row = f * cap;
+            int row = f * cap, hrow = f * n;
             for (int g = 0; g < n; g++)
             {
                 double r = F.Rivalry[row + g] + F.War[row + g];
+                _hostile[hrow + g] = r;
                 if (r <= 0 || g == f) continue;
                 if (k == _rivalTarget.Length) { Array.Resize(ref _rivalTarget, Math.Max(256, k * 2)); Array.Resize(ref _rivalWeight, Math.Max(256, k * 2)); }
                 _rivalTarget[k] = g; _rivalWeight[k] = r; k++;
@@ -296,10 +307,14 @@ public sealed class ConflictProcess : IProcess
         for (int f = n; f <= cap; f++) _rivalStart[f] = k;
     }
 
+    private int _seenDirect;
+
     private void MarkPair(int index, ref int seen)
     {
-        if (_pairSeen[index]) return;
-        _pairSeen[index] = true;
+        ref ulong word = ref _pairSeen[index >> 6];
+        ulong bit = 1UL << (index & 63);
+        if ((word & bit) != 0) return;
+        word |= bit;
         if (seen == _seenList.Length) Array.Resize(ref _seenList, seen * 2);
         _seenList[seen++] = index;
     }

@@ -67,8 +67,17 @@ public sealed class ConsolidationProcess : IProcess
         if (_live.Length < F.Capacity) _live = new int[F.Capacity];
         Array.Clear(_live, 0, F.Capacity);
         var m = s.Members;
+        // slots of one faction tend to be adjacent: count runs in a register, not through memory
+        var status = m.Status; var faction = m.Faction;
+        int runF = -1, runN = 0;
         for (int i = 0; i < m.Count; i++)
-            if (m.Status[i] == (byte)MemberStatus.Active) _live[m.Faction[i]]++;
+        {
+            if (status[i] != (byte)MemberStatus.Active) continue;
+            int f = faction[i];
+            if (f != runF) { if (runF >= 0) _live[runF] += runN; runF = f; runN = 0; }
+            runN++;
+        }
+        if (runF >= 0) _live[runF] += runN;
         for (int f = 0; f < F.Count; f++) if (_live[f] > F.PeakMembers[f]) F.PeakMembers[f] = _live[f];
         s.LiveMembers = _live;
     }

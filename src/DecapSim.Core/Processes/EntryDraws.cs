@@ -37,6 +37,9 @@ internal sealed class EntryDraws
         else if (mean < 30)
         {
             double u = CounterRng.Uniform(key, (ulong)(uint)week, (ulong)(uint)entry);
+            // most entries have no event: exp(-mean) >= 1 - mean, so below that bound (with a margin far above
+            // rounding) the count is 0 without evaluating the exponential
+            if (u <= 1 - mean * 1.000001 - 1e-12) return 0;
             double prob = Math.Exp(-mean), cdf = prob;
             k = 0;
             while (u > cdf && k < n)
@@ -63,13 +66,13 @@ internal sealed class EntryDraws
         for (int t = 0; t < 16; t++)
         {
             int i = pres.MembersByEntry[a + rng.Next(n)];
-            if (m.Entry[i] == e && m.Status[i] == (byte)MemberStatus.Active) return i;
+            if (m.Entry[i] >= 0 && m.Status[i] == (byte)MemberStatus.Active) return i;
         }
         int start = rng.Next(n);
         for (int k = 0; k < n; k++)
         {
             int i = pres.MembersByEntry[a + (start + k) % n];
-            if (m.Entry[i] == e && m.Status[i] == (byte)MemberStatus.Active) return i;
+            if (m.Entry[i] >= 0 && m.Status[i] == (byte)MemberStatus.Active) return i;
         }
         return -1;
     }

@@ -105,6 +105,8 @@ public sealed class TerritoryProcess : IProcess
         int C = world.CellCount;
         if (_total.Length < C) _total = new int[C];
         if (_best.Length < entries) _best = new double[Math.Max(entries, _best.Length * 2)];
+        if (_base.Length < C) _base = new double[C];
+        for (int c = 0; c < C; c++) _base[c] = cells.RouteValue[c] + 1e-9 * world.Population[c];
         for (int c = 0; c < C; c++)
         {
             int t = 0;
@@ -118,7 +120,7 @@ public sealed class TerritoryProcess : IProcess
         for (int b = 0; b < blocks; b++) if (_own[b].Length < F.Capacity) _own[b] = new int[F.Capacity];
         if (_found.Length < blocks) _found = new bool[blocks];
         if (blocks == 1) _found[0] = Targets(s, 0, C, pull, week, _own[0]);
-        else Parallel.For(0, blocks, b => _found[b] = Targets(s, (int)((long)C * b / blocks), (int)((long)C * (b + 1) / blocks), pull, week, _own[b]));
+        else s.ForBlocks(blocks, b => _found[b] = Targets(s, (int)((long)C * b / blocks), (int)((long)C * (b + 1) / blocks), pull, week, _own[b]));
         for (int b = 0; b < blocks; b++) anyTarget |= _found[b];
         if (!anyTarget) return;
         // movers: a count per entry from the entry's own stream, then that many of its soldiers move
@@ -181,11 +183,13 @@ public sealed class TerritoryProcess : IProcess
     }
     private int[] _total = Array.Empty<int>();
     private double[] _best = Array.Empty<double>();
+    /// <summary>This week's route value of each cell plus its population tie-break (computed once per week).</summary>
+    private double[] _base = Array.Empty<double>();
 
     /// <summary>Route value per member a soldier of f would share in cell c (an enemy counts EnemyWeight; vacuums pull).</summary>
-    private static double Value(ModelState s, int c, int f, int own, int enemy, double pull, int week, int joining)
+    private double Value(ModelState s, int c, int f, int own, int enemy, double pull, int week, int joining)
     {
-        double v = s.Cells.RouteValue[c] + 1e-9 * s.World.Population[c];
+        double v = _base[c];
         if (s.Cells.VacuumUntil[c] > week && s.Cells.Controller[c] != f) v *= 1 + pull;
         return v / (1 + own + joining + s.P.Territory.EnemyWeight * enemy);
     }

@@ -18,7 +18,11 @@ public static class ComparePipeline
     /// <param name="BootstrapResamples">Resamples of the bootstrap percentile interval (0 skips it).</param>
     /// <param name="Warn">Receives warnings (a chart format that could not be written).</param>
     public sealed record Options(string OutDir, ulong Seed, int Replicates, int Threads, string Command, bool Charts = false,
-        int BootstrapResamples = 2000, Action<string>? Warn = null);
+        int BootstrapResamples = 2000, Action<string>? Warn = null)
+    {
+        /// <summary>Each scenario folder's tables as CSV, Parquet or both (comparison.csv and event_study.csv stay CSV).</summary>
+        public OutputFormat Format { get; init; } = OutputFormat.Csv;
+    }
 
     /// <summary>Horizons (weeks) of the cumulative-homicide differences: 6, 12, 24 and 60 months. Horizons beyond
     /// the run are skipped; the run's full length is added when it is not one of them.</summary>
@@ -46,7 +50,7 @@ public static class ComparePipeline
             string dir = Path.Combine(o.OutDir, names[i]);
             int offset = i * o.Replicates;
             var ensemble = RunPipeline.RunEnsemble(input.Scenario, input.Parameters,
-                new RunPipeline.Options(dir, o.Seed, o.Replicates, o.Threads, o.Charts, o.Command, Warn: o.Warn),
+                new RunPipeline.Options(dir, o.Seed, o.Replicates, o.Threads, o.Charts, o.Command, Warn: o.Warn) { Format = o.Format },
                 done => progress?.Invoke(offset + done, total), cancel, weekDone);
             string title = string.IsNullOrWhiteSpace(input.Scenario.Title) ? input.Scenario.Name : input.Scenario.Title;
             runs.Add(new ScenarioRun(names[i], title, dir, input.Parameters, ensemble));

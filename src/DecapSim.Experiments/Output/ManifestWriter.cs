@@ -17,6 +17,11 @@ public static class ManifestWriter
 
     /// <summary>Writes the manifest.</summary>
     public static void Write(string path, LoadedScenario scenario, Core.Parameters.ModelParameters p, ulong seed, int replicates, int threads,
+        DateTimeOffset start, DateTimeOffset end, IReadOnlyDictionary<string, double> processMs, string command, IReadOnlyList<string> files) =>
+        AtomicFile.WriteAllText(path, Build(scenario, p, seed, replicates, threads, start, end, processMs, command, files));
+
+    /// <summary>The manifest's JSON text (also stored in the Parquet files' key-value metadata).</summary>
+    public static string Build(LoadedScenario scenario, Core.Parameters.ModelParameters p, ulong seed, int replicates, int threads,
         DateTimeOffset start, DateTimeOffset end, IReadOnlyDictionary<string, double> processMs, string command, IReadOnlyList<string> files)
     {
         using var ms = new MemoryStream();
@@ -64,7 +69,7 @@ public static class ManifestWriter
             w.WriteEndArray();
             w.WriteEndObject();
         }
-        AtomicFile.WriteAllText(path, System.Text.Encoding.UTF8.GetString(ms.ToArray()));
+        return System.Text.Encoding.UTF8.GetString(ms.ToArray());
     }
 
     private static string ValueText(object v) => v switch

@@ -1,20 +1,21 @@
 using System.Text;
 using DecapSim.Core.Metrics;
 using DecapSim.Core.Parameters;
+using DecapSim.Experiments.Output.Tables;
 using DecapSim.Experiments.Runs;
 
 namespace DecapSim.Experiments.Output;
 
 /// <summary>
-/// Streams a run's replicates to weekly.csv, regions.csv, factions.csv and events.csv in replicate order, and keeps
+/// Streams a run's replicates to the weekly, regions, factions and events tables (CSV and/or Parquet) in replicate order, and keeps
 /// the small per-week arrays the summary and the charts need.
 /// </summary>
 public sealed class RunWriter : IDisposable
 {
-    private readonly AtomicFile _weekly, _regions, _factions, _events;
+    private readonly TableSet _tables;
+    private readonly TableWriter _weekly, _regions, _factions, _events;
     private readonly ModelParameters _p;
     private readonly string[] _regionNames;
-    private readonly StringBuilder _sb = new(1 << 16);
 
     /// <summary>[replicate][week] metrics of every replicate (for summary.csv and charts).</summary>
     public List<WeeklyMetrics[]> Weekly { get; } = new();
@@ -31,19 +32,47 @@ public sealed class RunWriter : IDisposable
     /// <summary>Process timings summed over replicates (ms).</summary>
     public Dictionary<string, double> ProcessMilliseconds { get; } = new();
 
-    public RunWriter(string dir, ModelParameters p, string[] regionNames)
+    /// <summary>Opens the four tables in <paramref name="dir"/> as <paramref name="format"/>; they stay under
+    /// partial names until <see cref="Commit"/>.</summary>
+    public RunWriter(string dir, ModelParameters p, string[] regionNames, OutputFormat format = OutputFormat.Csv)
     {
         _p = p;
         _regionNames = regionNames;
-        _weekly = new AtomicFile(Path.Combine(dir, "weekly.csv"));
-        _regions = new AtomicFile(Path.Combine(dir, "regions.csv"));
-        _factions = new AtomicFile(Path.Combine(dir, "factions.csv"));
-        _events = new AtomicFile(Path.Combine(dir, "events.csv"));
-        _weekly.Writer.WriteLine(WeeklyHeader);
-        _regions.Writer.WriteLine("replicate,week,region,homicides,blockades,controller");
-        _factions.Writer.WriteLine("replicate,faction,name,parent,founded_week,ended_week,end_reason,peak_members");
-        _events.Writer.WriteLine("replicate,week,type,faction,region,detail");
+        _tables = new TableSet(dir, format);
+        _weekly = _tables.Open("weekly", WeeklyColumns);
+        _regions = _tables.Open("regions", RegionColumns);
+        _factions = _tables.Open("factions", FactionColumns);
+        _events = _tables.Open("events", EventColumns);
     }
+
+    /// <summary>weekly.csv / weekly.parquet columns.</summary>
+    public static readonly TableColumn[] WeeklyColumns =
+        new[] { TableColumn.Int("replicate"), TableColumn.Int("week"), TableColumn.Date("date") }
+            .Concat(WeeklyMetrics.Columns.Select(TableColumn.Num)).ToArray();
+
+    /// <summary>regions.csv / regions.parquet columns.</summary>
+    public static readonly TableColumn[] RegionColumns =
+    {
+        TableColumn.Int("replicate"), TableColumn.Int("week"), TableColumn.Text("region"), TableColumn.Num("homicides"),
+        TableColumn.Num("blockades"), TableColumn.Text("controller", nullable: true),
+    };
+
+    /// <summary>factions.csv / factions.parquet columns.</summary>
+    public static readonly TableColumn[] FactionColumns =
+    {
+        TableColumn.Int("replicate"), TableColumn.Int("faction"), TableColumn.Text("name"), TableColumn.Int("parent", nullable: true),
+        TableColumn.Int("founded_week"), TableColumn.Int("ended_week", nullable: true), TableColumn.Text("end_reason", nullable: true), TableColumn.Int("peak_members"),
+    };
+
+    /// <summary>events.csv / events.parquet columns.</summary>
+    public static readonly TableColumn[] EventColumns =
+    {
+        TableColumn.Int("replicate"), TableColumn.Int("week"), TableColumn.Text("type"), TableColumn.Text("faction", nullable: true),
+        TableColumn.Text("region", nullable: true), TableColumn.Text("detail", nullable: true),
+    };
+
+    /// <summary>The files of the four tables, relative to the output folder.</summary>
+    public IEnumerable<string> Files => _tables.Files;
 
     /// <summary>The weekly.csv header.</summary>
     public static string WeeklyHeader => "replicate,week,date," + string.Join(",", WeeklyMetrics.Columns);
@@ -65,36 +94,36 @@ public sealed class RunWriter : IDisposable
         RegionBlockades.Add(r.RegionBlockades);
         foreach (var e in r.Events) if (e.Type == "removal") Removals.Add((r.Replicate, e));
         foreach (var (k, v) in r.ProcessMilliseconds) ProcessMilliseconds[k] = ProcessMilliseconds.GetValueOrDefault(k) + v;
-        string rep = r.Replicate.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        int rep = r.Replicate;
         var names = r.Factions;
         for (int w = 0; w < r.Weekly.Length; w++)
         {
             var m = r.Weekly[w];
-            _weekly.Writer.WriteLine(WeeklyRow(_sb.Clear(), rep, w, _p.StartDate, m));
+            _weekly.Int(rep).Int(w).Date(_p.StartDate.AddDays(7 * w));
+            for (int k = 0; k < WeeklyMetrics.Columns.Count; k++) _weekly.Num(m.Get(k));
+            _weekly.EndRow();
             for (int g = 0; g < _regionNames.Length; g++)
             {
                 int c = r.RegionController[w][g];
-                _sb.Clear();
-                _sb.Append(rep).Append(',').Append(w).Append(',').Append(Csv.Text(_regionNames[g])).Append(',')
-                   .Append(Csv.Num(r.RegionHomicides[w][g])).Append(',').Append(Csv.Num(r.RegionBlockades[w][g])).Append(',')
-                   .Append(c >= 0 ? Csv.Text(names[c].Name) : "");
-                _regions.Writer.WriteLine(_sb);
+                _regions.Int(rep).Int(w).Text(_regionNames[g]).Num(r.RegionHomicides[w][g]).Num(r.RegionBlockades[w][g])
+                    .Text(c >= 0 ? names[c].Name : null).EndRow();
             }
         }
         foreach (var f in r.Factions)
-            _factions.Writer.WriteLine($"{rep},{f.Id},{Csv.Text(f.Name)},{(f.Parent >= 0 ? f.Parent.ToString(System.Globalization.CultureInfo.InvariantCulture) : "")},{f.FoundedWeek},{(f.EndedWeek >= 0 ? f.EndedWeek.ToString(System.Globalization.CultureInfo.InvariantCulture) : "")},{f.EndReason},{f.PeakMembers}");
+        {
+            _factions.Int(rep).Int(f.Id).Text(f.Name);
+            if (f.Parent >= 0) _factions.Int(f.Parent); else _factions.Null();
+            _factions.Int(f.FoundedWeek);
+            if (f.EndedWeek >= 0) _factions.Int(f.EndedWeek); else _factions.Null();
+            _factions.Text(f.EndReason).Int(f.PeakMembers).EndRow();
+        }
         foreach (var e in r.Events)
-            _events.Writer.WriteLine($"{rep},{e.Week},{e.Type},{Csv.Text(e.Faction)},{Csv.Text(e.Region)},{Csv.Text(e.Detail)}");
+            _events.Int(rep).Int(e.Week).Text(e.Type).Text(e.Faction).Text(e.Region).Text(e.Detail).EndRow();
     }
 
     /// <summary>Renames every file into place.</summary>
-    public void Commit()
-    {
-        _weekly.Commit(); _regions.Commit(); _factions.Commit(); _events.Commit();
-    }
+    /// <remarks><paramref name="manifestJson"/> goes into each Parquet file's key-value metadata.</remarks>
+    public void Commit(string? manifestJson = null) => _tables.Commit(manifestJson);
 
-    public void Dispose()
-    {
-        _weekly.Dispose(); _regions.Dispose(); _factions.Dispose(); _events.Dispose();
-    }
+    public void Dispose() => _tables.Dispose();
 }

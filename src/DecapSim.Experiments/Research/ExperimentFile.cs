@@ -60,6 +60,17 @@ public static class ExperimentFile
         return e;
     }
 
+    /// <summary>Validates an experiment given as JSON text (e.g. built by `decapsim sweep`) whose paths are relative to
+    /// <paramref name="baseDir"/>; errors name <paramref name="display"/> as the file.</summary>
+    public static Experiment Parse(string json, string display, string baseDir, string stem)
+    {
+        var errors = new List<ScenarioError>();
+        var doc = JsonSerializer.Deserialize<ExperimentDocument>(json, JsonInputPolicy.SerializerOptions)!;
+        var e = new Validation(doc, display, Path.GetFullPath(baseDir), null, errors).Run(stem);
+        if (errors.Count > 0 || e is null) throw new ScenarioException(errors);
+        return e;
+    }
+
     /// <summary>Rebuilds an experiment from its canonical JSON (a shard manifest); it can be analysed but not run.</summary>
     public static Experiment FromCanonical(string json, string display)
     {

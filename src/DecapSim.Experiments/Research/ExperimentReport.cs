@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using DecapSim.Charts;
 using DecapSim.Experiments.Output;
+using DecapSim.Experiments.Output.Tables;
 
 namespace DecapSim.Experiments.Research;
 
@@ -14,7 +15,8 @@ namespace DecapSim.Experiments.Research;
 public static class ExperimentReport
 {
     /// <summary>Writes the analysis into <paramref name="outDir"/> (whose store holds every unit); returns the files written.</summary>
-    public static IReadOnlyList<string> Write(Experiment e, string outDir, bool charts = true, Action<string>? warn = null)
+    /// <remarks>design and results are written as <paramref name="format"/>; the analyses stay CSV.</remarks>
+    public static IReadOnlyList<string> Write(Experiment e, string outDir, bool charts = true, Action<string>? warn = null, OutputFormat format = OutputFormat.Both)
     {
         if (e.Design.Type == DesignType.AbcSmc) return AbcSmcReport.Write(e, outDir, charts, warn);
         var plan = DesignPlan.For(e);
@@ -45,10 +47,12 @@ public static class ExperimentReport
         string outHeader = string.Join(",", e.Outputs.Select(o => Csv.Text(o.Text)));
         string ParamCells(int i) => string.Join(",", plan.Values(e, i).Select(kv => Csv.Text(kv.Value)));
 
-        Table(outDir, "design.csv", files, "point,role," + paramHeader,
-            Enumerable.Range(0, P).Select(i => $"{i},{plan.Role[i]},{ParamCells(i)}"));
-        Table(outDir, "results.csv", files, "point,replicate,seed," + outHeader,
-            results.Select(r => $"{r.Point},{r.Replicate},{r.Seed.ToString(CultureInfo.InvariantCulture)},{string.Join(",", r.Outputs.Select(Csv.Num))}"));
+        using (var tables = new TableSet(outDir, format))
+        {
+            ExperimentTables.Write(tables, e, plan, results);
+            files.AddRange(tables.Files);
+            tables.Commit(e.CanonicalJson);
+        }
         Table(outDir, "points.csv", files, "point,role," + paramHeader + "," + outHeader,
             Enumerable.Range(0, P).Select(i => $"{i},{plan.Role[i]},{ParamCells(i)},{string.Join(",", Enumerable.Range(0, O).Select(o => Csv.Num(y[o][i])))}"));
 
@@ -108,6 +112,12 @@ public static class ExperimentReport
                     }
                     int oo = o;
                     chartFiles.Add(($"partial_dependence_{Slug(e.Outputs[o].Text)}", () => PdChart(e.Outputs[oo].Text, series)));
+                    if (e.Design.Type == DesignType.Factorial)
+                        for (int j = 0; j < d; j++)
+                        {
+                            int jj = j;
+                            chartFiles.Add(($"sweep_{Slug(e.Outputs[o].Text)}_{Slug(e.Parameters[j].Key)}", () => SweepCharts.Render(e, plan, results, oo, jj)));
+                        }
                 }
                 Table(outDir, "partial_dependence.csv", files, "output,parameter,bin,from,to,points,mean", rows);
                 break;

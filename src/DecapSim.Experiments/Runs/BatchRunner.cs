@@ -13,7 +13,11 @@ public static class BatchRunner
 {
     /// <summary>Options of a batch.</summary>
     /// <param name="Seed">Master seed for every scenario; null uses the baseline's <c>Seed</c> (else 1).</param>
-    public sealed record Options(string OutDir, ulong? Seed, int Replicates, int Threads, bool Charts = true, string Command = "decapsim batch");
+    public sealed record Options(string OutDir, ulong? Seed, int Replicates, int Threads, bool Charts = true, string Command = "decapsim batch")
+    {
+        /// <summary>Each scenario folder's tables as CSV, Parquet or both.</summary>
+        public Output.OutputFormat Format { get; init; } = Output.OutputFormat.Csv;
+    }
 
     /// <summary>One scenario of a batch, run or failed.</summary>
     /// <param name="Input">The argument as given (a path, a bundled name or, for a pattern matching nothing, the pattern).</param>
@@ -103,7 +107,7 @@ public static class BatchRunner
             try
             {
                 var outcome = RunPipeline.Execute(e.Scenario, e.Scenario.Parameters,
-                    new RunPipeline.Options(dir, seed, o.Replicates, o.Threads, o.Charts, o.Command, Warn: w => log?.Invoke("warning: " + w)), null, cancel);
+                    new RunPipeline.Options(dir, seed, o.Replicates, o.Threads, o.Charts, o.Command, Warn: w => log?.Invoke("warning: " + w)) { Format = o.Format }, null, cancel);
                 return e with { Outcome = outcome };
             }
             catch (OperationCanceledException) when (cancel.IsCancellationRequested) { throw; }

@@ -17,8 +17,10 @@ public static class EnsembleRunner
     public static void Run(ModelParameters p, ulong masterSeed, int count, int threads, Action<ReplicateResult> sink,
         Action<int>? progress = null, CancellationToken cancel = default, Action? weekDone = null)
     {
+        // threads left over when there are fewer replicates than threads go inside the runs (big worlds only)
+        int inner = Math.Max(1, threads / Math.Max(1, count));
         ReplicateScheduler.Run(count, threads,
-            k => ModelRun.Execute(p, Seeds.ForReplicate(masterSeed, k), k, RunRecording.Full, cancel, weekDone),
+            k => ModelRun.Execute(p, Seeds.ForReplicate(masterSeed, k), k, RunRecording.Full, cancel, weekDone, inner),
             (k, r) => { sink(r); progress?.Invoke(k + 1); }, cancel);
     }
 }

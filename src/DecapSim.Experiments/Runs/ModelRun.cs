@@ -25,14 +25,15 @@ public static class ModelRun
 {
     /// <summary>Runs <paramref name="p"/> for its weeks from <paramref name="seeds"/> and collects what
     /// <paramref name="recording"/> asks for; <paramref name="replicate"/> only labels the result.
-    /// <paramref name="weekDone"/> (progress only) is called after every week, on this thread.</summary>
+    /// <paramref name="weekDone"/> (progress only) is called after every week, on this thread; <paramref name="innerThreads"/>
+    /// caps the threads one step of a big world may use (results do not depend on it).</summary>
     public static ReplicateResult Execute(ModelParameters p, Seeds seeds, int replicate = 0, RunRecording recording = RunRecording.Full,
-        CancellationToken cancel = default, Action? weekDone = null)
+        CancellationToken cancel = default, Action? weekDone = null, int innerThreads = 1)
     {
         ArgumentNullException.ThrowIfNull(p);
         var sw = Stopwatch.StartNew();
         var timer = new ProcessTimer();
-        var sim = new Simulation(p, seeds) { StepObserver = timer };
+        var sim = new Simulation(p, seeds) { StepObserver = timer, InnerThreads = innerThreads };
         bool full = recording == RunRecording.Full;
         int weeks = p.Weeks;
         var weekly = new WeeklyMetrics[weeks];

@@ -21,6 +21,8 @@ public static class RunPipeline
         /// <summary>Called with each replicate's result right after it is written, in replicate order (the explorer's
         /// live curves).</summary>
         public Action<ReplicateResult>? OnReplicate { get; init; }
+        /// <summary>Tables as CSV, Parquet or both (the charts, report and manifest are written whatever the format).</summary>
+        public OutputFormat Format { get; init; } = OutputFormat.Csv;
     }
 
     /// <summary>Sub-folder of a run's output that holds its baseline's files.</summary>
@@ -69,13 +71,13 @@ public static class RunPipeline
         var start = DateTimeOffset.Now;
         Directory.CreateDirectory(o.OutDir);
         var world = Core.Simulation.BuildWorld(p.World, o.Seed); // the world every replicate runs on (structure seed)
-        var files = new List<string> { "weekly.csv", "regions.csv", "factions.csv", "events.csv", "summary.csv", "regions_summary.csv" };
-        using var writer = new RunWriter(o.OutDir, p, world.RegionNames);
+        using var writer = new RunWriter(o.OutDir, p, world.RegionNames, o.Format);
         Action<ReplicateResult> sink = o.OnReplicate is { } on ? r => { writer.Add(r); on(r); } : writer.Add;
         EnsembleRunner.Run(p, o.Seed, o.Replicates, o.Threads, sink, progress, cancel, weekDone);
-        writer.Commit();
-        SummaryWriter.Write(Path.Combine(o.OutDir, "summary.csv"), writer.Weekly, p.StartDate);
-        RegionSummaryWriter.Write(Path.Combine(o.OutDir, "regions_summary.csv"), world.RegionNames, writer.RegionHomicides, writer.RegionBlockades, p.StartDate);
+        using var summaries = new Output.Tables.TableSet(o.OutDir, o.Format);
+        SummaryWriter.Write(summaries, writer.Weekly, p.StartDate);
+        RegionSummaryWriter.Write(summaries, world.RegionNames, writer.RegionHomicides, writer.RegionBlockades, p.StartDate);
+        var files = writer.Files.Concat(summaries.Files).ToList();
         string title = string.IsNullOrWhiteSpace(scenario.Title) ? scenario.Name : scenario.Title;
         BaselineRun? baseline = null;
         if (o.Baseline is { } b)
@@ -99,8 +101,11 @@ public static class RunPipeline
             files.Add("report.html");
         }
         files.Add("manifest.json");
-        ManifestWriter.Write(Path.Combine(o.OutDir, "manifest.json"), scenario, p, o.Seed, o.Replicates, o.Threads, start, DateTimeOffset.Now,
+        string manifest = ManifestWriter.Build(scenario, p, o.Seed, o.Replicates, o.Threads, start, DateTimeOffset.Now,
             writer.ProcessMilliseconds, o.Command, files);
+        writer.Commit(manifest);
+        summaries.Commit(manifest);
+        AtomicFile.WriteAllText(Path.Combine(o.OutDir, "manifest.json"), manifest);
         return new Ensemble(writer.Weekly, writer.RegionHomicides, writer.RegionBlockades, writer.Removals, world.RegionNames,
             world.RegionNeighbours, files, baseline);
     }

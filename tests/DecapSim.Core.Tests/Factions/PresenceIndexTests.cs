@@ -77,7 +77,8 @@ public class PresenceIndexTests
             for (int k = a; k < b; k++)
             {
                 int i = p.MembersByEntry[k];
-                Assert.Equal(e, m.Entry[i]);
+                Assert.Equal(e, p.EntryOf(m, i));
+                Assert.True(p.IsListed(m, i, e));
                 Assert.Equal(p.EntryCell[e], m.Cell[i]);
                 Assert.Equal(p.EntryFaction[e], m.Faction[i]);
             }
@@ -132,9 +133,9 @@ public class PresenceIndexTests
         Assert.DoesNotContain(5, p.MembersByEntry.Take(p.Total));
         Assert.DoesNotContain(6, p.MembersByEntry.Take(p.Total));
         // members 0 and 1 share an entry; 2 (other faction, same cell) does not
-        Assert.Equal(m.Entry[0], m.Entry[1]);
-        Assert.NotEqual(m.Entry[0], m.Entry[2]);
-        Assert.Equal(2, p.EntryCount[m.Entry[0]]);
+        Assert.Equal(p.EntryOf(m, 0), p.EntryOf(m, 1));
+        Assert.NotEqual(p.EntryOf(m, 0), p.EntryOf(m, 2));
+        Assert.Equal(2, p.EntryCount[p.EntryOf(m, 0)]);
     }
 
     [Fact]
@@ -144,7 +145,7 @@ public class PresenceIndexTests
         var p = new PresenceIndex();
         p.Build(m, Cells, FactionCap);
         AssertConsistent(p, m, Cells, FactionCap);
-        int e = m.Entry[0];
+        int e = p.EntryOf(m, 0);
         var members = p.MembersByEntry[p.EntryMemberStart[e]..p.EntryMemberStart[e + 1]];
         Assert.Equal(new[] { 0, 1 }, members.OrderBy(x => x));
     }
@@ -234,5 +235,54 @@ public class PresenceIndexTests
         for (int i = 0; i < m.Count; i++) if (m.IsActive(i) && rng.NextDouble() < 0.5) m.Cell[i] = rng.Next(cells * 2);
         p.Build(m, cells * 2, factions + 3);
         AssertConsistent(p, m, cells * 2, factions + 3);
+    }
+
+    [Theory]
+    [InlineData(11, 2000, 12)]
+    [InlineData(12, 8000, 60)]
+    public void Build_WeeksOfChurn_IncrementalIndexMatchesNaiveScanEveryWeek(int seed, int n, int factions)
+    {
+        // moves, faction changes, deaths with slot reuse, arrests and releases between snapshots, as in a run
+        var rng = new System.Random(seed);
+        int cells = 40;
+        var m = new MemberTable(16);
+        for (int i = 0; i < n; i++) m.Add(rng.Next(factions), -1, rng.Next(cells), 20, 0.5f);
+        var p = new PresenceIndex();
+        p.Build(m, cells, factions);
+        AssertConsistent(p, m, cells, factions);
+        for (int week = 1; week <= 30; week++)
+        {
+            for (int j = 0; j < n / 20; j++)
+            {
+                int i = rng.Next(m.Count);
+                double u = rng.NextDouble();
+                if (m.Status[i] == (byte)MemberStatus.Imprisoned) { if (u < 0.5) m.Status[i] = (byte)MemberStatus.Active; continue; }
+                if (!m.IsActive(i)) continue;
+                if (u < 0.4) m.Cell[i] = rng.Next(cells);
+                else if (u < 0.5) m.Faction[i] = rng.Next(factions);
+                else if (u < 0.7) { m.Remove(i); if (rng.NextDouble() < 0.7) m.Add(rng.Next(factions), -1, rng.Next(cells), 18, 0.5f); }
+                else if (u < 0.8) m.Status[i] = (byte)MemberStatus.Imprisoned;
+                else m.Add(rng.Next(factions), -1, rng.Next(cells), 18, 0.5f);
+            }
+            p.Build(m, cells, factions);
+            AssertConsistent(p, m, cells, factions);
+            Assert.True(p.LastChanges > 0);
+        }
+    }
+
+    [Fact]
+    public void Build_NothingChanged_SecondBuildMovesNoSlotAndKeepsTheView()
+    {
+        var rng = new System.Random(5);
+        var m = new MemberTable(16);
+        for (int i = 0; i < 500; i++) m.Add(rng.Next(7), -1, rng.Next(30), 20, 0.5f);
+        var p = new PresenceIndex();
+        p.Build(m, 30, 7);
+        var members = p.MembersByEntry.Take(p.Total).ToArray();
+        var cells = p.EntryCell.Take(p.EntryCountUsed).ToArray();
+        p.Build(m, 30, 7);
+        Assert.Equal(0, p.LastChanges);
+        Assert.Equal(members, p.MembersByEntry.Take(p.Total));
+        Assert.Equal(cells, p.EntryCell.Take(p.EntryCountUsed));
     }
 }
