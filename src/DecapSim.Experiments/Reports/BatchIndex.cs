@@ -19,7 +19,7 @@ public static class BatchIndex
     {
         if (!e.Ok) return "failed: " + (e.Error ?? "unknown error").Split('\n')[0];
         var own = Homicides(e);
-        int target = RunReport.WeeksOf(CompareMonths);
+        int target = ReportStats.WeeksOf(CompareMonths);
         bool paired = baseline is { Ok: true } && !e.IsBaseline;
         var bh = paired ? Homicides(baseline!) : null;
         int weeks = Math.Min(target, own.Min(r => r.Length));
@@ -27,12 +27,15 @@ public static class BatchIndex
         string when = weeks == target ? $"at {CompareMonths} months" : $"over the first {weeks} weeks";
         if (bh == null)
         {
-            var v = RunReport.Interval(ComparisonCharts.PairedCumulativeDifferences(own, own.Select(r => new double[r.Length]).ToArray(), weeks));
-            return $"cumulative homicides {when}: {HtmlWriter.Int(v.Median)} (90% interval {HtmlWriter.Int(v.Lo)} to {HtmlWriter.Int(v.Hi)})" +
+            var v = ReportStats.Interval(ComparisonCharts.PairedCumulativeDifferences(own, own.Select(r => new double[r.Length]).ToArray(), weeks));
+            return $"cumulative homicides {when}: {HtmlWriter.Int(v.Median)} (median; {ReportStats.Spread(v, own.Length)})" +
                    (e.IsBaseline ? "" : "; no baseline to compare with");
         }
-        var d = RunReport.Interval(ComparisonCharts.PairedCumulativeDifferences(own, bh, weeks));
-        return $"cumulative homicides {when}: {HtmlWriter.Signed(d.Median)} vs baseline (90% interval {HtmlWriter.Signed(d.Lo)} to {HtmlWriter.Signed(d.Hi)})";
+        var diffs = ComparisonCharts.PairedCumulativeDifferences(own, bh, weeks);
+        var ci = Compare.PairedInterval.T(diffs);
+        var d = ReportStats.Interval(diffs);
+        return $"cumulative homicides {when}: {HtmlWriter.Signed(ci.Mean)} vs baseline on average ({ReportStats.MeanDifferenceCi(ci)}); " +
+               $"paired differences, {ReportStats.Spread(d, diffs.Length, signed: true)}";
     }
 
     /// <summary>The comparison chart of every scenario that ran against the baseline; null when there is nothing to
@@ -56,7 +59,7 @@ public static class BatchIndex
     public static string Build(IReadOnlyList<BatchRunner.Entry> entries, BatchRunner.Entry baseline, ulong seed, int replicates, string? chartSvg = null)
     {
         var h = new HtmlWriter();
-        RunReport.Head(h, "DecapSim batch: scenarios compared with the baseline");
+        PageChrome.Head(h, "DecapSim batch: scenarios compared with the baseline");
         h.Open("body").Line().Open("main").Line();
         int ok = entries.Count(e => e.Ok), failed = entries.Count(e => !e.Ok) + (baseline.Ok ? 0 : 1);
         h.Open("header").Element("p", "DecapSim batch", ("class", "kicker"))
@@ -64,9 +67,10 @@ public static class BatchIndex
             .Element("p", "What changes if the state acts differently? Each scenario below was run with the same random draws as the baseline, so the differences come from the scenario, not from luck.", ("class", "question"))
             .Close("header").Line();
         h.Element("p", $"Every scenario ran {replicates} replicate{(replicates == 1 ? "" : "s")} from master seed {seed}. Replicate k uses the same random stream in every scenario " +
-            "(common random numbers), so each difference is computed replicate by replicate, scenario minus baseline, and the interval is the middle 90% of those paired differences. " +
+            "(common random numbers), so each difference is computed replicate by replicate, scenario minus baseline. Each result gives the mean of those paired differences with its 95% confidence interval (how precisely the average effect is known) and the range holding 90% of them (how much single runs vary). " +
             $"{ok} ran, {failed} failed. Click a scenario for its full report.", ("class", "meta")).Line();
 
+        if (ReportStats.FewReplicatesWarning(replicates) is { } warning) h.Element("p", warning, ("class", "warn")).Line();
         var all = new[] { baseline }.Concat(entries).ToArray();
         var starts = all.Where(e => e.Ok).Select(e => e.Scenario!.Parameters.StartDate).Distinct().ToArray();
         h.Open("section").Element("h2", "Results").Line();

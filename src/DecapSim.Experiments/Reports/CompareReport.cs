@@ -25,7 +25,7 @@ public static class CompareReport
         var charts = new List<(string Name, string Heading, string Caption, Figure Chart)>
         {
             ("comparison-violence", "Violence curves and differences from the baseline",
-                "Top: weekly homicides of each scenario (median line, shaded middle half of the replicates). Bottom: each scenario minus the baseline, replicate by replicate (both use the same random numbers), with the band holding 95% of the paired differences. A band that stays clear of zero is a difference the replicates agree on.",
+                "How to read it: top, weekly homicides of each scenario and of the baseline (dashed), median line with the middle half of the replicates shaded; dashed vertical lines mark the scenarios' events. Bottom: each scenario minus the baseline, replicate by replicate (both use the same random numbers), with the band holding 95% of those paired differences. That band is a spread of replicates, not a confidence interval: where it stays clear of zero, nearly every replicate moves the same way; the table above gives the 95% confidence interval of the mean difference.",
                 ComparisonCharts.Violence(r.Scenarios.Select(s => new ComparisonSeries(s.Name, Homicides(s), Events(s))).ToList(),
                     new ComparisonSeries(r.Baseline.Name, Homicides(r.Baseline), Events(r.Baseline)), sameStart ? start : null)),
             ("comparison-fragmentation", "Fragmentation compared",
@@ -84,17 +84,18 @@ public static class CompareReport
     private static string Html(CompareResult r, IReadOnlyList<(string Name, string Heading, string Caption, string Svg)> charts)
     {
         var h = new HtmlWriter();
-        RunReport.Head(h, "DecapSim: scenarios compared with " + r.Baseline.Name);
+        PageChrome.Head(h, "DecapSim: scenarios compared with " + r.Baseline.Name);
         h.Open("body").Open("main");
         h.Element("p", "DecapSim comparison", ("class", "kicker"));
         h.Element("h1", r.Scenarios.Count == 1 ? $"{r.Scenarios[0].Title}, compared with the baseline" : $"{r.Scenarios.Count} scenarios compared with the baseline");
         h.Open("ul");
         foreach (var s in r.Scenarios) h.Element("li", $"{s.Name}: {s.Title}");
         h.Close("ul");
-        h.Element("p", $"Each scenario was run {r.Replicates} times with the same random numbers as the baseline (replicate k of every scenario uses the same seed, derived from master seed {r.Seed}), so the differences below are paired: they show what the policy changed, not luck.", ("class", "lead"));
+        h.Element("p", $"Each scenario was run {r.Replicates} times (replicates) with the same random numbers as the baseline (replicate k of every scenario uses the same seed, derived from master seed {r.Seed}), so the differences below are paired: they show what the policy changed, not luck.", ("class", "lead"));
         h.Element("h2", "Key differences");
+        if (ReportStats.FewReplicatesWarning(r.Replicates) is { } warning) h.Element("p", warning, ("class", "warn"));
         h.Open("table").Open("thead").Open("tr");
-        foreach (var col in new[] { "scenario", "what", "baseline (mean)", "scenario (mean)", "difference", "95% interval" }) h.Element("th", col);
+        foreach (var col in new[] { "scenario", "what", "baseline (mean of replicates)", "scenario (mean of replicates)", "mean difference", "95% CI of the mean difference" }) h.Element("th", col);
         h.Close("tr").Close("thead").Open("tbody");
         foreach (var row in r.Rows.Where(x => x.Method == "paired-t"))
         {
@@ -111,7 +112,10 @@ public static class CompareReport
                 .Element("td", $"{HtmlWriter.Signed(row.CiLow)} to {HtmlWriter.Signed(row.CiHigh)}", ("class", "num nowrap")).Close("tr");
         }
         h.Close("tbody").Close("table");
-        h.Element("p", "An interval that does not include 0 means the replicates agree on the direction of the difference (paired t interval; comparison.csv also has bootstrap intervals).", ("class", "note"));
+        h.Element("p", "How to read the interval: it is the 95% confidence interval of the mean paired difference (a paired t interval; comparison.csv also has bootstrap intervals). " +
+            "It says how precisely the average effect over replicates is known. When it excludes 0, the average effect has a clear sign; single replicates may still go the other way, " +
+            "because the interval is about the mean, not about every run. When it includes 0, these replicates cannot tell the average effect apart from no effect. " +
+            "For the spread of outcomes, see the bands in the charts and each scenario's own report.", ("class", "note"));
         int idx = 0;
         foreach (var c in charts)
         {
@@ -124,7 +128,7 @@ public static class CompareReport
             h.Element("h2", "Event study: the scenario's own removals");
             h.Element("p", "Homicides in the weeks after each removal the scenario schedules, in the region where it happened (affected), in the other regions where the faction is present (spillover) and in neighbouring regions where it is not (adjacent), against the same weeks of the paired baseline run.", ("class", "lead"));
             h.Open("table").Open("thead").Open("tr");
-            foreach (var col in new[] { "scenario", "regions", "weeks after", "scenario", "baseline", "difference", "95% interval", "events" }) h.Element("th", col);
+            foreach (var col in new[] { "scenario", "regions", "weeks after", "scenario", "baseline", "mean difference", "95% CI of the mean difference", "events" }) h.Element("th", col);
             h.Close("tr").Close("thead").Open("tbody");
             foreach (var e in agg)
                 h.Open("tr").Element("td", e.Scenario).Element("td", e.RegionType).Element("td", e.WindowWeeks.ToString(), ("class", "num"))

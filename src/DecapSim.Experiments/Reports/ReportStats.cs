@@ -93,6 +93,9 @@ public static class ReportStats
         return lines;
     }
 
+    /// <summary>The text with a capital first letter.</summary>
+    public static string Sentence(string s) => s.Length == 0 ? s : char.ToUpperInvariant(s[0]) + s[1..];
+
     /// <summary>"2 years", "18 months", "10 weeks".</summary>
     public static string SpanText(int weeks) =>
         weeks % 52 == 0 ? (weeks == 52 ? "1 year" : $"{weeks / 52} years")
@@ -113,7 +116,7 @@ public static class ReportStats
         if (a >= 100) return Int(v);
         if (a == 0) return "0";
         if (a < 0.001) return v > 0 ? "less than 0.001" : "more than \u22120.001";
-        int decimals = Math.Clamp(2 - (int)Math.Floor(Math.Log10(a)), 0, 3);
+        int decimals = Math.Clamp(2 - (int)Math.Floor(Math.Log10(a)), 0, 5);
         return Math.Round(v, decimals).ToString("#,0." + new string('#', decimals), CultureInfo.InvariantCulture).Replace("-", "\u2212");
     }
 }

@@ -21,10 +21,10 @@ public static class SweepCharts
         }
         string output = e.Outputs[o].Text;
         int others = plan.Count / Math.Max(1, levels.Count);
-        string xLabel = numeric ? p.Key : $"{p.Key} ({string.Join(", ", p.Values!.Select((v, i) => $"{i} = {v}"))})";
+        string xLabel = (numeric ? p.Key : $"{p.Key} ({string.Join(", ", p.Values!.Select((v, i) => $"{i} = {v}"))})")
+            + $"; each value: {e.Replicates} replicate(s) x {others} point(s) of the other keys";
         var series = new SweepSeries(output, levels.Keys.ToArray(), levels.Values.Select(l => l.ToArray()).ToList());
-        return SweepChart.Build($"{output} by {p.Key} ({e.Replicates} replicate(s) x {others} value(s) of the other keys at each value)",
-            xLabel, output, new[] { series });
+        return SweepChart.Build($"{output} by {p.Key}", xLabel, output, new[] { series });
     }
 }
 
@@ -43,6 +43,6 @@ public static class DiscoveryCharts
         };
         return ScatterChart.Build($"PRIM trade-off: runs with {data.Output} {(rule.Below ? "low" : "high")}",
             "coverage (share of the cases inside the box)", "density (share of the box's runs that are cases)", groups,
-            xLimits: (0, 1.05), yLimits: (0, 1.05));
+            xLimits: (0, 1.05), yLimits: (0, 1.3)); // room above density 1 for the legend (upper right)
     }
 }

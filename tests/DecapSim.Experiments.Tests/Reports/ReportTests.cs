@@ -98,7 +98,9 @@ public sealed class ReportTests : IDisposable
         Assert.Contains("broken", text);
         Assert.Contains("malformed JSON", text);
         Assert.Contains("good", text);
-        Assert.Contains("vs baseline (90% interval", text);
+        Assert.Contains("vs baseline on average (95% CI of the mean difference", text);
+        Assert.Contains("paired differences, 90% of replicates", text);
+        Assert.Contains("Only 2 replicates", text); // intervals from two runs are flagged
         Assert.Contains("good/report.html", index);
         Assert.True(File.Exists(Path.Combine(outDir, "good", "report.html")));
         Assert.True(File.Exists(Path.Combine(outDir, "base", "report.html")));
