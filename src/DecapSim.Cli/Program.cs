@@ -36,6 +36,7 @@ public static class Program
             root.Subcommands.Add(ExperimentCommand.Build(console));
             root.Subcommands.Add(SweepCommand.Build(console));
             root.Subcommands.Add(MetricsCommand.Build(console));
+            root.Subcommands.Add(ServeCommand.Build(console));
             ScenarioCli.ModelCatalog ??= new DecapSim.Scenarios.CoreModelCatalog();
             var parse = root.Parse(args);
             // an unknown --option that an argument list swallowed ("compare a b --no-chart") is an error too

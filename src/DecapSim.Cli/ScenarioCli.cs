@@ -29,6 +29,28 @@ public static class ScenarioCli
         }
     }
 
+    /// <summary><c>--set-from DATE</c>: <paramref name="full"/> (the scenario loaded with every <c>--set</c>, with its
+    /// final Weeks) becomes the scenario loaded with the <c>Timeline.*</c> overrides only plus one policy event per
+    /// overridden lever at DATE (<see cref="SetFrom"/>). On error prints it and returns false.</summary>
+    public static bool TryApplySetFrom(string scenario, IReadOnlyList<string> sets, string date, DecapSim.Core.Parameters.ModelParameters full,
+        CliConsole console, out DecapSim.Core.Parameters.ModelParameters result)
+    {
+        result = full;
+        try
+        {
+            var from = SetFrom.ParseDate(date);
+            var start = ScenarioLoader.Load(ScenarioLocator.Resolve(scenario), Environment(), SetFrom.FromStart(sets), ModelCatalog).Parameters
+                with { Weeks = full.Weeks };
+            result = SetFrom.Apply(start, full, sets, from);
+            return true;
+        }
+        catch (ScenarioException e)
+        {
+            PrintErrors(e.Errors, console);
+            return false;
+        }
+    }
+
     /// <summary>Prints errors as <c>error: file(line,col): Key.Path: message (value: v; allowed: a)</c>.</summary>
     public static void PrintErrors(IEnumerable<ScenarioError> errors, CliConsole console)
     {

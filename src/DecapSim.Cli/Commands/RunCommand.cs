@@ -18,11 +18,12 @@ public static class RunCommand
         var set = CommonOptions.Set();
         var noCharts = CommonOptions.NoCharts();
         var quiet = CommonOptions.Quiet();
+        var setFrom = new Option<string?>("--set-from") { Description = "Apply the --set values of policy levers from this date (yyyy-mm-dd) as a policy event, not from the start" };
         var format = FormatOption.Create(DecapSim.Experiments.Output.OutputFormat.Csv);
         var noBaseline = new Option<bool>("--no-baseline") { Description = "Do not run the scenario's counterfactual (its \"Baseline\" key) alongside it" };
         var cmd = new Command("run", "Run a scenario (agent-based model) and write its outputs")
         {
-            scenario, seed, weeks, outDir, replicates, threads, set, noCharts, quiet, noBaseline, format,
+            scenario, seed, weeks, outDir, replicates, threads, set, setFrom, noCharts, quiet, noBaseline, format,
         };
         cmd.SetAction(parse =>
         {
@@ -32,6 +33,8 @@ public static class RunCommand
             int? w = parse.GetValue(weeks);
             if (!CommonOptions.WeeksOk(console, w)) return ExitCodes.BadInput;
             if (w is { } ww) p = p with { Weeks = ww };
+            if (parse.GetValue(setFrom) is { } from && !ScenarioCli.TryApplySetFrom(parse.GetValue(scenario)!, sets, from, p, console, out p))
+                return ExitCodes.BadInput;
             int reps = parse.GetValue(replicates);
             if (!CliGuard.InRange(console, "--replicates", reps, 1, 100_000)) return ExitCodes.BadInput;
             int th = parse.GetValue(threads);
@@ -41,8 +44,13 @@ public static class RunCommand
             (DecapSim.Scenarios.LoadedScenario, DecapSim.Core.Parameters.ModelParameters)? baseline = null;
             if (loaded.Baseline is { } basePath && !parse.GetValue(noBaseline))
             {
-                if (!ScenarioCli.TryLoad(basePath, sets, console, out var b)) return ExitCodes.BadInput;
-                baseline = (b, b.Parameters with { Weeks = p.Weeks });
+                // the counterfactual gets the same parameter overrides, not Timeline.N.* ones (its timeline is another file's)
+                var baseSets = sets.Where(DecapSim.Scenarios.SetFrom.AppliesFromDate).ToArray();
+                if (!ScenarioCli.TryLoad(basePath, baseSets, console, out var b)) return ExitCodes.BadInput;
+                var bp = b.Parameters with { Weeks = p.Weeks };
+                if (parse.GetValue(setFrom) is { } bfrom && !ScenarioCli.TryApplySetFrom(basePath, baseSets, bfrom, bp, console, out bp))
+                    return ExitCodes.BadInput;
+                baseline = (b, bp);
             }
             string dir = parse.GetValue(outDir)!;
             bool q = parse.GetValue(quiet);

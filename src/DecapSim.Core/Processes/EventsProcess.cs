@@ -45,7 +45,7 @@ public sealed class EventsProcess : IProcess
 
     private static string Describe(TimelineEvent e) => e switch
     {
-        RemoveLeaderEvent r => $"{r.Faction} {r.Rank.ToLowerInvariant()} {(r.Mode == RemovalMode.Kill ? "killed" : "captured")}",
+        RemoveLeaderEvent r => $"{r.Faction} {r.Rank.ToLowerInvariant()} {r.Mode switch { RemovalMode.Kill => "killed", RemovalMode.Capture => "captured", _ => "not removed" }}",
         KingpinListEvent k => $"kingpin list: {k.Count} leaders over {k.OverWeeks} weeks",
         SetPolicyEvent p => $"{p.Parameter} -> {p.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)}",
         CampaignEvent c => $"{c.Kind} for {c.DurationWeeks} weeks",
@@ -54,6 +54,7 @@ public sealed class EventsProcess : IProcess
 
     private static void ApplyRemoval(ModelState s, RemoveLeaderEvent r, int label)
     {
+        if (r.Mode == RemovalMode.None) return;
         int f = FindFaction(s, r.Faction);
         if (f < 0) return;
         int m;

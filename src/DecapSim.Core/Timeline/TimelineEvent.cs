@@ -7,6 +7,9 @@ public enum RemovalMode
     Kill,
     /// <summary>Captured: imprisoned with a long sentence.</summary>
     Capture,
+    /// <summary>Not removed: the event is kept on the timeline but does nothing (the explorer's "none", reproducible
+    /// with <c>--set Timeline.N.Mode=none</c>).</summary>
+    None,
 }
 
 /// <summary>A scheduled intervention, applied at the start of its week.</summary>

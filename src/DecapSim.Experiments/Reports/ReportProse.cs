@@ -39,7 +39,7 @@ public static class ReportProse
     {
         string kind = e switch
         {
-            Core.Timeline.RemoveLeaderEvent r => $"{(r.Mode == Core.Timeline.RemovalMode.Kill ? "kill" : "capture")} the {r.Rank.ToLowerInvariant()} of {r.Faction}" + (r.HeirUnavailable ? " (heir unavailable: contested succession)" : ""),
+            Core.Timeline.RemoveLeaderEvent r => $"{r.Mode switch { Core.Timeline.RemovalMode.Kill => "kill", Core.Timeline.RemovalMode.Capture => "capture", _ => "do not remove" }} the {r.Rank.ToLowerInvariant()} of {r.Faction}" + (r.HeirUnavailable ? " (heir unavailable: contested succession)" : ""),
             Core.Timeline.KingpinListEvent k => $"kingpin list: remove the leaders of the {k.Count} largest factions over {k.OverWeeks} weeks ({k.KillShare:P0} killed, the rest captured)",
             _ => Humanize(e.GetType().Name.Replace("Event", "")),
         };

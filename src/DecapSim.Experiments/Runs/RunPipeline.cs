@@ -18,6 +18,9 @@ public static class RunPipeline
     public sealed record Options(string OutDir, ulong Seed, int Replicates, int Threads, bool Charts, string Command, bool Report = true,
         Action<string>? Warn = null, (LoadedScenario Scenario, ModelParameters Parameters)? Baseline = null)
     {
+        /// <summary>Called with each replicate's result right after it is written, in replicate order (the explorer's
+        /// live curves).</summary>
+        public Action<ReplicateResult>? OnReplicate { get; init; }
         /// <summary>Tables as CSV, Parquet or both (the charts, report and manifest are written whatever the format).</summary>
         public OutputFormat Format { get; init; } = OutputFormat.Csv;
     }
@@ -70,7 +73,8 @@ public static class RunPipeline
         o = o with { OutDir = folder.Staging };
         var world = Core.Simulation.BuildWorld(p.World, o.Seed); // the world every replicate runs on (structure seed)
         using var writer = new RunWriter(o.OutDir, p, world.RegionNames, o.Format);
-        EnsembleRunner.Run(p, o.Seed, o.Replicates, o.Threads, writer.Add, progress, cancel, weekDone);
+        Action<ReplicateResult> sink = o.OnReplicate is { } on ? r => { writer.Add(r); on(r); } : writer.Add;
+        EnsembleRunner.Run(p, o.Seed, o.Replicates, o.Threads, sink, progress, cancel, weekDone);
         using var summaries = new Output.Tables.TableSet(o.OutDir, o.Format);
         SummaryWriter.Write(summaries, writer.Weekly, p.StartDate);
         RegionSummaryWriter.Write(summaries, world.RegionNames, writer.RegionHomicides, writer.RegionBlockades, p.StartDate);
