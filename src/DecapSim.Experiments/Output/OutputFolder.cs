@@ -121,10 +121,14 @@ public sealed class OutputFolder : IDisposable
     {
         var entries = Directory.EnumerateFileSystemEntries(dir).Select(e => System.IO.Path.GetFileName(e)).ToList();
         if (entries.Count == 0) return true;
-        if (entries.Contains(SetName) || entries.Contains(LockName) || entries.Contains("shard.json")) return true;
+        if (entries.Any(Markers.Contains)) return true;
         if (entries.All(IsOwnInfrastructure)) return true;
         return entries.Contains("manifest.json") && IsOurManifest(System.IO.Path.Combine(dir, "manifest.json"));
     }
+
+    /// <summary>Files whose presence marks a folder as DecapSim's own: the set record, the lock, an experiment's shard
+    /// manifest and a sweep's definition (written before its store is opened).</summary>
+    public static readonly IReadOnlySet<string> Markers = new HashSet<string>(StringComparer.Ordinal) { SetName, LockName, "shard.json", "sweep.json" };
 
     private static bool IsOwnInfrastructure(string name) =>
         name.StartsWith(StagingPrefix, StringComparison.Ordinal) || name.StartsWith(TrashPrefix, StringComparison.Ordinal);
