@@ -22,12 +22,12 @@ public static class KeyNumbers
     {
         var list = new List<KeyNumber>();
         if (variant.Count == 0) return list;
-        foreach (int m in RunReport.Months)
+        foreach (int m in ReportStats.Months)
         {
-            int w = RunReport.WeeksOf(m);
+            int w = ReportStats.WeeksOf(m);
             if (w > weeks) continue;
-            list.Add(Make($"Homicides in the first {m} months", "homicides", RunReport.CumulativeHomicides(variant, w),
-                RunReport.CumulativeHomicides(baseline, w), paired));
+            list.Add(Make($"Homicides in the first {m} months", "homicides", ReportStats.CumulativeHomicides(variant, w),
+                ReportStats.CumulativeHomicides(baseline, w), paired));
         }
         int last = weeks - 1;
         double[] at(IReadOnlyList<WeeklyMetrics[]> e, Func<WeeklyMetrics, double> f) => e.Select(r => f(r[Math.Min(last, r.Length - 1)])).ToArray();
@@ -54,7 +54,7 @@ public static class KeyNumbers
     private static Spread SpreadOf(double[] values)
     {
         if (values.Length == 0) return new Spread(double.NaN, double.NaN, double.NaN);
-        var (median, lo, hi) = RunReport.Interval(values);
+        var (median, lo, hi) = ReportStats.Interval(values);
         return new Spread(Math.Round(median, 4), Math.Round(lo, 4), Math.Round(hi, 4));
     }
 
