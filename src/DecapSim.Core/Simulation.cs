@@ -94,6 +94,7 @@ public sealed class Simulation
             territory.SpinUp(s, s.P.Territory.SpinUpMoveRate);
         }
         Array.Fill(s.Cells.VacuumUntil, FactionTable.NoWeek);
+        s.Incursions.Clear();
         s.Week = 0;
         s.Presence.Build(s.Members, s.World.CellCount, s.Factions.Capacity);
     }

@@ -29,7 +29,7 @@ public static class NamedGroups
         new("Unión Tepito", 0.035, "Ciudad de México", Pc2023, ["México"]),
         new("Cártel del Golfo", 0, "Tamaulipas", "public reporting", ["Nuevo León"]),
         new("Cárteles Unidos", 0, "Michoacán", "public reporting"),
-        new("Cártel de Santa Rosa de Lima", 0.012, "Guanajuato", "assumption from public reporting (a regional group of a few thousand, at war with CJNG in Guanajuato since 2017)", ["Querétaro"]),
+        new("Cártel de Santa Rosa de Lima", 0, "Guanajuato", "public reporting", ["Querétaro"]),
         new("La Línea", 0, "Chihuahua", "public reporting"),
         new("Los Viagras", 0, "Michoacán", "public reporting"),
         new("Guerreros Unidos", 0, "Guerrero", "public reporting"),
