@@ -83,4 +83,29 @@ public class WarmUpTests(Xunit.Abstractions.ITestOutputHelper output)
         var plain = TestModels.Run(new Simulation(TestModels.WellMixed(), 2), 5);
         Assert.Equal(plain, TestModels.Run(new Simulation(mf, 2), 5));
     }
+
+    [Fact]
+    public void WarmUp_TargetsNoLeader_SoTheNamedLeadersAreStillInPlaceAtWeekZero()
+    {
+        // with no other way to die (no conflict, no arrests), targeting alone would replace leaders over two years
+        var p = World(104).NoConflict().NoEnforcement() with { Targeting = new TargetingParameters { LeaderLocateBase = 0.02, LieutenantLocateBase = 0.02 } };
+        var cold = new Simulation(World(0), 4).State;
+        var warm = new Simulation(p, 4).State;
+        int kept = 0;
+        for (int f = 0; f < 12; f++)
+        {
+            if (!warm.Factions.Active[f]) continue; // absorbed or dissolved during the warm-up
+            kept++;
+            Assert.Equal(cold.Factions.Leader[f], warm.Factions.Leader[f]);
+            Assert.True(warm.Members.IsActive(warm.Factions.Leader[f]));
+        }
+        Assert.True(kept >= 8, $"only {kept} initial groups left");
+        // ... while lieutenants are targeted: the warm-up replaced or split off some of them
+        var lieutenants = Enumerable.Range(0, cold.Units.Count).Select(u => cold.Units.Lieutenant[u]).ToArray();
+        Assert.Contains(Enumerable.Range(0, lieutenants.Length), u => warm.Units.Lieutenant[u] != lieutenants[u]);
+        // the same run after week 0 targets leaders again
+        var sim = new Simulation(p, 4);
+        TestModels.Run(sim, 52);
+        Assert.Contains(sim.State.Events, e => e.Type == SimEventType.Removal);
+    }
 }
