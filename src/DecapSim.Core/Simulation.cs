@@ -81,7 +81,18 @@ public sealed class Simulation
 
     /// <summary>A deep copy of this run as it is now: stepping the copy and this run gives the same weeks (branching).
     /// Parameters, world and naming are shared (immutable); the copy has no <see cref="StepObserver"/>.</summary>
-    public Simulation Clone() => Checkpoints.SimulationCheckpoint.Copy(this);
+    public Simulation Clone() => Checkpoints.SimulationCheckpoint.Copy(this, State.P);
+
+    /// <summary>A deep copy that continues under <paramref name="p"/>: parameters equal to this run's before the
+    /// current week (<see cref="Checkpoints.ParameterFingerprint"/>), timeline events from this week on may differ
+    /// (a branch). Throws <see cref="Checkpoints.CheckpointException"/> when the parameters differ earlier.</summary>
+    public Simulation Clone(ModelParameters p)
+    {
+        ArgumentNullException.ThrowIfNull(p);
+        if (!ReferenceEquals(p, State.P) && Checkpoints.ParameterFingerprint.Before(p, Week) != Checkpoints.ParameterFingerprint.Before(State.P, Week))
+            throw new Checkpoints.CheckpointException($"cannot branch at week {Week} into other parameters: the structural parameters or the timeline before week {Week} differ");
+        return Checkpoints.SimulationCheckpoint.Copy(this, p);
+    }
 
     /// <summary>Most threads one weekly step of a big world may use (default 1: this thread only); results do not
     /// depend on it (fixed partition).</summary>

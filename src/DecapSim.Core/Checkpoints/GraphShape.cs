@@ -104,6 +104,11 @@ internal static class GraphShape
     private static bool Refs<T>() => RuntimeHelpers.IsReferenceOrContainsReferences<T>();
     private static int Size<T>() => Unsafe.SizeOf<T>();
 
+    private static readonly ConcurrentDictionary<Type, bool> RefsCache = new();
+
+    /// <summary><see cref="ContainsReferences"/>, cached per type.</summary>
+    public static bool ContainsReferencesCached(Type t) => RefsCache.GetOrAdd(t, ContainsReferences);
+
     public static bool ContainsReferences(Type t) => (bool)RefsMethod.MakeGenericMethod(t).Invoke(null, null)!;
     private static int SizeOf(Type t) => (int)SizeMethod.MakeGenericMethod(t).Invoke(null, null)!;
 }

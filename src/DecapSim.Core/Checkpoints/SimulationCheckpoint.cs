@@ -87,26 +87,21 @@ public static class SimulationCheckpoint
         });
     }
 
-    /// <summary>A deep copy of <paramref name="sim"/> through an in-memory image (parameters, world and naming are
-    /// shared: they are immutable).</summary>
-    internal static Simulation Copy(Simulation sim)
+    /// <summary>A deep copy of <paramref name="sim"/> in memory that continues under <paramref name="p"/> (world and
+    /// naming are shared: they are immutable).</summary>
+    internal static Simulation Copy(Simulation sim, ModelParameters p)
     {
         var s = sim.State;
-        var copy = FromImage(Image(sim), s.P, s.World, s.Naming, sim.Seeds);
-        copy.InnerThreads = sim.InnerThreads;
-        return copy;
+        var copier = new StateCopier((s.P, p), (s.World, s.World), (s.Naming, s.Naming));
+        var state = copier.Copy(s, "State");
+        var processes = copier.Copy(sim.Processes.ToArray(), "Processes");
+        var observer = copier.Copy(sim.Observer, "Observer");
+        return new Simulation(state, processes, observer, sim.Seeds) { InnerThreads = sim.InnerThreads };
     }
 
     /// <summary>A deep copy of a state that has not been stepped (the shared set-up).</summary>
-    internal static ModelState CopyState(ModelState s)
-    {
-        using var ms = new MemoryStream();
-        using (var w = new BinaryWriter(ms, System.Text.Encoding.UTF8, leaveOpen: true))
-            new StateImageWriter(w, Externals(s.P, s.World, s.Naming)).WriteRoot(s, "State");
-        ms.Position = 0;
-        using var r = new BinaryReader(ms);
-        return (ModelState)new StateImageReader(r, Externals(s.P, s.World, s.Naming)).ReadRoot()!;
-    }
+    internal static ModelState CopyState(ModelState s) =>
+        new StateCopier((s.P, s.P), (s.World, s.World), (s.Naming, s.Naming)).Copy(s, "State");
 
     private static object[] Externals(ModelParameters p, World.World world, IFactionNaming naming) => [p, world, naming];
 

@@ -185,5 +185,6 @@ public class SimulationCheckpointTests
         var e = Assert.Throws<CheckpointException>(() => Save(sim));
         Assert.Contains("_pick", e.Message);
         Assert.Contains("delegate", e.Message);
+        Assert.Contains("_pick", Assert.Throws<CheckpointException>(() => sim.Clone()).Message);
     }
 }
