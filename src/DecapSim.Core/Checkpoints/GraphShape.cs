@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Reflection;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using DecapSim.Core.Random;
 
 namespace DecapSim.Core.Checkpoints;
@@ -42,7 +43,9 @@ internal static class GraphShape
     private static readonly ConcurrentDictionary<Type, Shape> Cache = new();
 
     /// <summary>A type's kind and, for structs and objects, its fields in image order.</summary>
-    internal sealed record Shape(ShapeKind Kind, FieldInfo[] Fields, int ElementSize, string Why);
+    /// <param name="Keep">For an array of structs with padding: per byte of an element, 0xFF for data and 0 for
+    /// padding (the writer zeroes padding, whose contents are arbitrary, so equal states give equal images).</param>
+    internal sealed record Shape(ShapeKind Kind, FieldInfo[] Fields, int ElementSize, string Why, byte[]? Keep = null);
 
     public static Shape Of(Type t) => Cache.GetOrAdd(t, Classify);
 
@@ -62,7 +65,7 @@ internal static class GraphShape
         {
             var e = t.GetElementType()!;
             if (!ContainsReferences(e) && (e.IsPrimitive || e.IsEnum || Of(e).Kind is ShapeKind.Struct or ShapeKind.Primitive))
-                return new Shape(ShapeKind.RawArray, [], SizeOf(e), "");
+                return new Shape(ShapeKind.RawArray, [], SizeOf(e), "", e.IsPrimitive || e.IsEnum ? null : KeepMask(e));
             if (t.GetArrayRank() != 1 || !t.IsSZArray) return Unsupported("a multi-dimensional array of references");
             return new Shape(ShapeKind.ElementArray, [], 0, "");
         }
@@ -101,6 +104,30 @@ internal static class GraphShape
 
     private static readonly MethodInfo RefsMethod = typeof(GraphShape).GetMethod(nameof(Refs), BindingFlags.NonPublic | BindingFlags.Static)!;
     private static readonly MethodInfo SizeMethod = typeof(GraphShape).GetMethod(nameof(Size), BindingFlags.NonPublic | BindingFlags.Static)!;
+    private static readonly MethodInfo MaskMethod = typeof(GraphShape).GetMethod(nameof(Mask), BindingFlags.NonPublic | BindingFlags.Static)!;
+
+    /// <summary>Which bytes of a plain struct hold its fields: all bytes set, then every field set to its default;
+    /// the bytes still set are padding. Null when there is none.</summary>
+    private static byte[]? KeepMask(Type t) => (byte[]?)MaskMethod.MakeGenericMethod(t).Invoke(null, null);
+
+    private static byte[]? Mask<T>() where T : struct
+    {
+        var one = new T[1];
+        var bytes = MemoryMarshal.AsBytes(one.AsSpan());
+        bytes.Fill(0xFF);
+        object boxed = one[0];
+        foreach (var f in FieldsOf(typeof(T))) f.SetValue(boxed, Activator.CreateInstance(f.FieldType));
+        one[0] = (T)boxed;
+        var keep = new byte[bytes.Length];
+        bool padded = false;
+        for (int i = 0; i < keep.Length; i++)
+        {
+            keep[i] = bytes[i] == 0 ? (byte)0xFF : (byte)0;
+            padded |= keep[i] == 0;
+        }
+        return padded ? keep : null;
+    }
+
     private static bool Refs<T>() => RuntimeHelpers.IsReferenceOrContainsReferences<T>();
     private static int Size<T>() => Unsafe.SizeOf<T>();
 

@@ -65,7 +65,7 @@ internal sealed class StateImageWriter
                 _w.Write(a); _w.Write(b); _w.Write(c); _w.Write(d);
                 break;
             case ShapeKind.Fresh: break;
-            case ShapeKind.RawArray: WriteRawArray((Array)o, shape.ElementSize); break;
+            case ShapeKind.RawArray: WriteRawArray((Array)o, shape.ElementSize, shape.Keep); break;
             case ShapeKind.ElementArray:
                 var arr = (Array)o;
                 var et = t.GetElementType()!;
@@ -130,13 +130,26 @@ internal sealed class StateImageWriter
         }
     }
 
-    private void WriteRawArray(Array a, int elementSize)
+    private void WriteRawArray(Array a, int elementSize, byte[]? keep)
     {
         _w.Write7BitEncodedInt(a.Rank);
         for (int d = 0; d < a.Rank; d++) _w.Write7BitEncodedInt(a.GetLength(d));
         long bytes = (long)a.Length * elementSize;
         if (bytes == 0) return;
         ref byte data = ref MemoryMarshal.GetArrayDataReference(a);
+        if (keep is not null)
+        {
+            // structs with padding: a block of elements at a time, padding zeroed
+            var buffer = new byte[elementSize * Math.Max(1, Math.Min(a.Length, 4096))];
+            for (long off = 0; off < bytes; off += buffer.Length)
+            {
+                int n = (int)Math.Min(buffer.Length, bytes - off);
+                MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref data, (nint)off), n).CopyTo(buffer);
+                for (int i = 0; i < n; i++) buffer[i] &= keep[i % elementSize];
+                _w.Write(buffer, 0, n);
+            }
+            return;
+        }
         const int Chunk = 1 << 30;
         for (long off = 0; off < bytes; off += Chunk)
             _w.Write(MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref data, (nint)off), (int)Math.Min(Chunk, bytes - off)));
