@@ -6,34 +6,39 @@ namespace DecapSim.Core.Tests;
 
 public class SimulationSetUpTests
 {
-    private static Parameters.ModelParameters P() => TestModels.SmallGrid() with
+    private static Parameters.ModelParameters P(int warmUp = 0) => TestModels.SmallGrid() with
     {
         Timeline = new TimelineEvent[] { new RemoveLeaderEvent { Week = 3, Faction = "CJNG", HeirUnavailable = true } },
+        Territory = TestModels.SmallGrid().Territory with { WarmUpWeeks = warmUp },
     };
 
     private static double[][] Rows(Simulation sim, int weeks) =>
         TestModels.Run(sim, weeks).Select(m => Enumerable.Range(0, WeeklyMetrics.Columns.Count).Select(m.Get).ToArray()).ToArray();
 
-    [Fact]
-    public void Start_FromASharedSetUp_IsTheSameRunAsBuildingItAlone()
+    [Theory]
+    [InlineData(0)]
+    [InlineData(12)] // the warm-up (the whole model before week 0, structure-seeded) is part of the set-up
+    public void Start_FromASharedSetUp_IsTheSameRunAsBuildingItAlone(int warmUp)
     {
-        var setUp = SimulationSetUp.Build(P(), 21);
+        var setUp = SimulationSetUp.Build(P(warmUp), 21);
         for (int k = 2; k >= 0; k--) // any order, any number of starts
         {
             var seeds = Seeds.ForReplicate(21, k);
             var shared = setUp.Start(seeds);
-            var alone = new Simulation(P(), seeds);
+            var alone = new Simulation(P(warmUp), seeds);
             Assert.Equal(Rows(alone, 15), Rows(shared, 15));
             Assert.Equal(SimulationCheckpoint.Image(alone), SimulationCheckpoint.Image(shared));
         }
     }
 
-    [Fact]
-    public void SetUp_DependsOnTheStructureSeedOnly()
+    [Theory]
+    [InlineData(0)]
+    [InlineData(12)]
+    public void SetUp_DependsOnTheStructureSeedOnly(int warmUp)
     {
-        // the spin-up is keyed by the structure seed, so replicates start from the same week-0 world
-        var a = new Simulation(P(), Seeds.ForReplicate(8, 0));
-        var b = new Simulation(P(), Seeds.ForReplicate(8, 5));
+        // spin-up and warm-up are keyed by the structure seed, so replicates start from the same week-0 world
+        var a = new Simulation(P(warmUp), Seeds.ForReplicate(8, 0));
+        var b = new Simulation(P(warmUp), Seeds.ForReplicate(8, 5));
         int n = a.State.Members.Count;
         Assert.Equal(a.State.Members.Cell.AsSpan(0, n).ToArray(), b.State.Members.Cell.AsSpan(0, n).ToArray());
         Assert.Equal(a.State.Cells.Controller, b.State.Cells.Controller);

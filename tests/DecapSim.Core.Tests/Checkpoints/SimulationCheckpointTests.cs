@@ -16,6 +16,7 @@ public class SimulationCheckpointTests
 
     private static ModelParameters GridWithRemoval() => TestModels.SmallGrid() with
     {
+        Territory = TestModels.SmallGrid().Territory with { WarmUpWeeks = 6 },
         Timeline = new TimelineEvent[]
         {
             new RemoveLeaderEvent { Week = 4, Faction = "CJNG", HeirUnavailable = true },
