@@ -47,8 +47,8 @@ public sealed class ConflictProcess : IProcess
         int seen = 0;
         _scratch[0].Direct = s.P.MeanField;
         if (s.P.MeanField) { Hazards(s, 0, C, theta, w, _scratch[0]); seen = _seenDirect; _seenDirect = 0; }
-        else if (blocks == 1) DyadHazards(s, 0, C, theta, w, _scratch[0]);
-        else s.ForBlocks(blocks, b => DyadHazards(s, (int)((long)C * b / blocks), (int)((long)C * (b + 1) / blocks), theta, w, _scratch[b]));
+        else if (blocks == 1) { BuildDyadMatrix(s); DyadHazards(s, 0, C, theta, w, _scratch[0]); }
+        else { BuildDyadMatrix(s); s.ForBlocks(blocks, b => DyadHazards(s, (int)((long)C * b / blocks), (int)((long)C * (b + 1) / blocks), theta, w, _scratch[b])); }
         for (int b = 0; b < blocks; b++)
         {
             var pairs = _scratch[b].Pairs;
@@ -215,7 +215,6 @@ public sealed class ConflictProcess : IProcess
         var world = s.World;
         var contested = s.Cells.Contested;
         int cap = F.Capacity;
-        double baseH = s.P.Conflict.BaseHostility;
         var near = sc.Near;
         var count = sc.Count;
         var touchedList = sc.Touched;
@@ -241,14 +240,14 @@ public sealed class ConflictProcess : IProcess
             for (int e = e0; e < e1; e++)
             {
                 int f = pres.EntryFaction[e];
-                int row = f * cap;
+                int row = f * cap, drow = f * _dyadStride;
                 double nf = count[f], pressure = 0;
                 for (int t = 0; t < touched; t++)
                 {
                     int g = touchedList[t];
                     if (g == f) continue;
-                    double r = F.Rivalry[row + g] + F.War[row + g];
-                    double k = r + (F.Alliance[row + g] > 0 ? 0 : baseH);
+                    double r = _dyadR[drow + g];
+                    double k = _dyadK[drow + g];
                     if (k <= 0) continue;
                     pressure += k * near[g] / (nf + count[g]);
                     if (r > 0 && f < g) sc.Pairs.Add(row + g);
@@ -258,6 +257,30 @@ public sealed class ConflictProcess : IProcess
             for (int t = 0; t < touched; t++) { near[touchedList[t]] = 0; count[touchedList[t]] = 0; }
         }
     }
+
+    /// <summary>This week's R_fg + War_fg and dyad hostility K_fg (R + War, plus BaseHostility unless allied) for
+    /// every pair of factions so far, stride = faction count: the per-cell loop reads two compact arrays instead of
+    /// three capacity x capacity matrices (same values, computed the same way).</summary>
+    private void BuildDyadMatrix(ModelState s)
+    {
+        var F = s.Factions;
+        int n = F.Count, cap = F.Capacity;
+        double baseH = s.P.Conflict.BaseHostility;
+        if (_dyadR.Length < n * n) { int len = Math.Max(n * n, Math.Min(cap * cap, 2 * n * n)); _dyadR = new double[len]; _dyadK = new double[len]; }
+        _dyadStride = n;
+        for (int f = 0; f < n; f++)
+        {
+            int row = f * cap, drow = f * n;
+            for (int g = 0; g < n; g++)
+            {
+                double r = F.Rivalry[row + g] + F.War[row + g];
+                _dyadR[drow + g] = r;
+                _dyadK[drow + g] = r + (F.Alliance[row + g] > 0 ? 0 : baseH);
+            }
+        }
+    }
+    private double[] _dyadR = Array.Empty<double>(), _dyadK = Array.Empty<double>();
+    private int _dyadStride;
 
     private static void TouchDyad(Scratch sc, int g, double n, double lethality, ref int touched)
     {
