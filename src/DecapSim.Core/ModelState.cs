@@ -24,7 +24,9 @@ public sealed class ModelState
     public ModelParameters P { get; }
     /// <summary>Names of the factions the model creates (unnamed initial groups, splinters).</summary>
     public IFactionNaming Naming { get; init; } = FactionNaming.Default;
-    public ulong Seed { get; }
+    /// <summary>The dynamics seed the processes' streams are keyed by (during the warm-up, a key derived from the
+    /// structure seed).</summary>
+    public ulong Seed { get; internal set; }
     public World.World World { get; }
     public CellState Cells { get; }
     public FactionTable Factions { get; }

@@ -53,8 +53,9 @@ public sealed class Simulation
         SpinUp(s);
         TerritoryProcess.UpdateControl(s);
         s.LiveMembers = (int[])s.Presence.FactionMembers.Clone();
-        Processes = schedule ?? DefaultSchedule();
         Observer = new Observer(world.RegionCount);
+        if (!p.MeanField && p.Territory.WarmUpWeeks > 0) WarmUp(s, structure, p.Territory.WarmUpWeeks, schedule);
+        Processes = schedule ?? DefaultSchedule();
     }
 
     /// <summary>Most threads one weekly step of a big world may use (default 1: this thread only); results do not
@@ -82,14 +83,48 @@ public sealed class Simulation
         if (s.P.MeanField) return;
         var territory = new TerritoryProcess();
         int weeks = s.P.Territory.SpinUpWeeks;
+        // during spin-up every cell but in its last week is open (a vacuum until week -1, as in the first wave), so
+        // soldiers spread toward value and contest
+        // the stylized placement's borders; the weeks after it (warm-up, run) see real vacuums only
+        Array.Fill(s.Cells.VacuumUntil, -1);
         for (int w = -weeks; w < 0; w++)
         {
             s.Week = w;
             s.Presence.Build(s.Members, s.World.CellCount, s.Factions.Capacity);
             territory.SpinUp(s, s.P.Territory.SpinUpMoveRate);
         }
+        Array.Fill(s.Cells.VacuumUntil, FactionTable.NoWeek);
+        s.Incursions.Clear();
         s.Week = 0;
         s.Presence.Build(s.Members, s.World.CellCount, s.Factions.Capacity);
+    }
+
+    /// <summary>Warm-up: the whole weekly model runs for <paramref name="weeks"/> weeks (negative week numbers) with
+    /// streams keyed by the structure seed, so replicates of one structure seed share it; the timeline's events
+    /// (weeks >= 0) do not fire. Afterwards the logs, ledger and counters start again from zero at week 0; groups
+    /// founded or ended during the warm-up keep their negative weeks.</summary>
+    private void WarmUp(ModelState s, ulong structure, int weeks, IReadOnlyList<IProcess>? schedule)
+    {
+        ulong dynamics = s.Seed;
+        s.Seed = CounterRng.Key(structure, Streams.WarmUp);
+        var processes = schedule == null ? DefaultSchedule() : schedule;
+        var observer = new Observer(s.World.RegionCount);
+        // the initial groups existed before the warm-up (no grace period for young groups)
+        var F = s.Factions;
+        int initial = F.Count;
+        for (int f = 0; f < initial; f++) F.FoundedWeek[f] = -weeks - ConsolidationProcess.GraceWeeks;
+        for (int w = -weeks; w < 0; w++)
+        {
+            s.Week = w;
+            StepWith(s, processes, observer, null);
+        }
+        s.Week = 0;
+        for (int f = 0; f < initial; f++) F.FoundedWeek[f] = 0;
+        s.Seed = dynamics;
+        s.Events.Clear();
+        s.EventLabels.Clear();
+        s.Ledger.Reset();
+        s.Removals.Clear();
     }
 
     /// <summary>The world a simulation with this structure seed runs on (without building factions or members).</summary>
@@ -102,9 +137,14 @@ public sealed class Simulation
     /// <summary>Advances one week and returns its metrics.</summary>
     public WeeklyMetrics Step()
     {
-        var s = State;
+        var metrics = StepWith(State, Processes, Observer, StepObserver);
+        State.Week++;
+        return metrics;
+    }
+
+    private static WeeklyMetrics StepWith(ModelState s, IReadOnlyList<IProcess> processes, Observer metricsObserver, IStepObserver? observer)
+    {
         if (s.AgeWeightTable.Length == 0) s.AgeWeightTable = ExitsProcess.AgeWeights(s.P.Exits.AgeSlope);
-        var observer = StepObserver;
         observer?.Starting(-1);
         s.Cells.ResetWeeklyCounters();
         s.Counters.Clear();
@@ -116,7 +156,6 @@ public sealed class Simulation
         s.Incursions.Clear();
         s.Presence.Update(s.Members, s.World.CellCount, s.Factions.Capacity, s.Week, s.AgeWeightTable);
         s.RebuildUnitLists();
-        var processes = Processes;
         observer?.Finished(-1);
         for (int i = 0; i < processes.Count; i++)
         {
@@ -124,8 +163,6 @@ public sealed class Simulation
             processes[i].Step(s);
             observer?.Finished(i);
         }
-        var metrics = Observer.Observe(s);
-        s.Week++;
-        return metrics;
+        return metricsObserver.Observe(s);
     }
 }

@@ -60,14 +60,19 @@ public sealed class FactionTable
         InvAlly = new double[Capacity];
     }
 
+    /// <summary>"No such week" for <see cref="EndedWeek"/> (still active) and <see cref="LastRemovalWeek"/> (never
+    /// removed): far enough in the past that week differences stay large and never overflow, so warm-up weeks
+    /// (negative numbers) are ordinary weeks.</summary>
+    public const int NoWeek = int.MinValue / 2;
+
     /// <summary>Adds an active faction and returns its id.</summary>
     public int Add(string name, int parent, int week, int homeRegion, double cohesion)
     {
         if (Count == Capacity) Grow();
         int f = Count++;
-        Name[f] = name; Parent[f] = parent; FoundedWeek[f] = week; EndedWeek[f] = -1; EndReason[f] = Factions.EndReason.None;
+        Name[f] = name; Parent[f] = parent; FoundedWeek[f] = week; EndedWeek[f] = NoWeek; EndReason[f] = Factions.EndReason.None;
         Active[f] = true; Leader[f] = -1; Heir[f] = -1; HomeRegion[f] = homeRegion; Cohesion[f] = cohesion;
-        MergedInto[f] = -1; LastRemovalWeek[f] = -1; InvAlly[f] = 1;
+        MergedInto[f] = -1; LastRemovalWeek[f] = NoWeek; InvAlly[f] = 1;
         return f;
     }
 

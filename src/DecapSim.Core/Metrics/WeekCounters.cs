@@ -17,4 +17,11 @@ public sealed class WeekCounters
 public sealed class MemberLedger
 {
     public long Initial, Recruited, Dead, Retired;
+
+    /// <summary>Starts counting again: the members held now (active and imprisoned) become the initial ones.</summary>
+    public void Reset()
+    {
+        Initial += Recruited - Dead - Retired;
+        Recruited = Dead = Retired = 0;
+    }
 }

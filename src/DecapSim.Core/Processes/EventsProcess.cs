@@ -138,7 +138,7 @@ public sealed class EventsProcess : IProcess
         for (int f = 0; f < F.Count; f++)
         {
             if (!F.Active[f]) continue;
-            if (F.LastRemovalWeek[f] >= 0 && s.Week - F.LastRemovalWeek[f] < 26) continue;
+            if (s.Week - F.LastRemovalWeek[f] < 26) continue;
             int size = s.Presence.FactionMembers.Length > f ? s.Presence.FactionMembers[f] : 0;
             if (size > bestSize) { best = f; bestSize = size; }
         }

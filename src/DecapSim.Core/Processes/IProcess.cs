@@ -15,5 +15,5 @@ internal static class Streams
 {
     public const ulong Build = 1, Events = 2, Economy = 3, Arms = 4, Recruitment = 5, Conflict = 6, Enforcement = 7,
         Targeting = 8, Succession = 9, Territory = 10, Consolidation = 11, StateCapacity = 12, Exits = 13, Retaliation = 14,
-        Release = 15, Movement = 16, World = 17;
+        Release = 15, Movement = 16, World = 17, WarmUp = 18;
 }

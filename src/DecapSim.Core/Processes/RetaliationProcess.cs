@@ -27,7 +27,7 @@ public sealed class RetaliationProcess : IProcess
         for (int f = 0; f < F.Count; f++)
         {
             if (!F.Active[f] || F.RetaliationBlockades[f] <= 0 && F.RetaliationStateKilled[f] <= 0 && F.RetaliationMembersKilled[f] <= 0) continue;
-            if (F.LastRemovalWeek[f] < 0 || s.Week - F.LastRemovalWeek[f] >= p.RetaliationWeeks)
+            if (s.Week - F.LastRemovalWeek[f] >= p.RetaliationWeeks)
             {
                 F.RetaliationBlockades[f] = 0; F.RetaliationStateKilled[f] = 0; F.RetaliationMembersKilled[f] = 0;
                 continue;

@@ -132,7 +132,7 @@ public sealed class TerritoryProcess : IProcess
             if (t < 0) continue;
             int k = _draws.CountAndSeed(key, week, e, pres.EntryCount[e], rate, out var rng);
             int holder = cells.Controller[t], f = pres.EntryFaction[e];
-            if (k > 0 && week >= 0 && holder >= 0 && holder != f && cells.VacuumUntil[t] > week) s.Incursions.Add((f, holder));
+            if (k > 0 && holder >= 0 && holder != f && cells.VacuumUntil[t] > week) s.Incursions.Add((f, holder));
             for (int j = 0; j < k; j++)
             {
                 int i = EntryDraws.PickActive(s, rng, e);

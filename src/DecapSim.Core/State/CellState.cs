@@ -43,7 +43,7 @@ public sealed class CellState
         Civilians = new int[cells]; StateForcesKilled = new int[cells]; Blockades = new int[cells];
         Array.Fill(Controller, -1);
         Array.Fill(HolderUnit, -1);
-        Array.Fill(VacuumUntil, -1);
+        Array.Fill(VacuumUntil, Factions.FactionTable.NoWeek);
     }
 
     /// <summary>Number of cells.</summary>

@@ -1,4 +1,5 @@
 using System.Text;
+using DecapSim.Core.Factions;
 using DecapSim.Core.Metrics;
 using DecapSim.Core.Parameters;
 using DecapSim.Experiments.Output.Tables;
@@ -114,7 +115,7 @@ public sealed class RunWriter : IDisposable
             _factions.Int(rep).Int(f.Id).Text(f.Name);
             if (f.Parent >= 0) _factions.Int(f.Parent); else _factions.Null();
             _factions.Int(f.FoundedWeek);
-            if (f.EndedWeek >= 0) _factions.Int(f.EndedWeek); else _factions.Null();
+            if (f.EndedWeek != FactionTable.NoWeek) _factions.Int(f.EndedWeek); else _factions.Null();
             _factions.Text(f.EndReason).Int(f.PeakMembers).EndRow();
         }
         foreach (var e in r.Events)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using DecapSim.Charts;
+using DecapSim.Core.Factions;
 using DecapSim.Core.Metrics;
 using DecapSim.Core.World;
 using DecapSim.Experiments.Runs;
@@ -299,7 +300,7 @@ public static class RunCharts
         {
             if (!list.Contains(f.Id)) continue;
             double start = ChartDates.ToX(p.StartDate.AddDays(7 * f.FoundedWeek));
-            double? end = f.EndedWeek >= 0 ? ChartDates.ToX(p.StartDate.AddDays(7 * f.EndedWeek)) : null;
+            double? end = f.EndedWeek != FactionTable.NoWeek ? ChartDates.ToX(p.StartDate.AddDays(7 * f.EndedWeek)) : null;
             string? parent = f.Parent >= 0 && list.Contains(f.Parent) ? f.Parent.ToString(CultureInfo.InvariantCulture) : null;
             t.Add(f.Id.ToString(CultureInfo.InvariantCulture), parent, start, end, f.PeakMembers, Name(f.Name));
         }

@@ -95,7 +95,7 @@ public static class RunView
             for (int p = s.Parent; p >= 0 && p < f.Length && keep.Add(p); p = f[p].Parent) { }
         return f.Where(x => keep.Contains(x.Id)).Select(x => new
         {
-            id = x.Id, name = x.Name, parent = x.Parent, founded = x.FoundedWeek, ended = x.EndedWeek, endReason = x.EndReason, peak = x.PeakMembers,
+            id = x.Id, name = x.Name, parent = x.Parent, founded = x.FoundedWeek, ended = x.EndedWeek == DecapSim.Core.Factions.FactionTable.NoWeek ? (int?)null : x.EndedWeek, endReason = x.EndReason, peak = x.PeakMembers,
         }).ToArray();
     }
 

@@ -180,14 +180,14 @@ function lineage(host, factions, weeks, start) {
   const X = (w) => L + w / Math.max(1, weeks) * (W - L - 10);
   const peak = Math.max(...factions.map((f) => f.peak), 1);
   order.forEach(([f, depth], i) => {
-    const y = 8 + i * RH, end = f.ended >= 0 ? f.ended : weeks;
+    const y = 8 + i * RH, end = f.ended != null ? f.ended : weeks;
     const g = el("g", {}, svg);
     el("text", { x: 6 + depth * 12, y: y + 11, "font-size": 11, fill: "#1d2731" }, g).textContent = (depth ? "└ " : "") + f.name;
     el("rect", { x: X(Math.max(0, f.founded)), y: y + 2, width: Math.max(2, X(end) - X(Math.max(0, f.founded))), height: RH - 5, rx: 2,
       fill: depth ? "#b03a2e" : "#6c7a89", "fill-opacity": 0.25 + 0.75 * Math.sqrt(f.peak / peak) }, g);
     const parent = byId.get(f.parent);
     const text = `${f.name}\n${parent ? "split from " + parent.name + " on " + weekDate(start, f.founded) : "present at the start"}\npeak ${fmt(f.peak, 0)} members` +
-      (f.ended >= 0 ? `\nended ${weekDate(start, f.ended)} (${f.endReason || "ended"})` : "\nstill active at the end");
+      (f.ended != null ? `\nended ${weekDate(start, f.ended)} (${f.endReason || "ended"})` : "\nstill active at the end");
     g.addEventListener("mousemove", (ev) => tip(text, ev));
     g.addEventListener("mouseleave", () => tip(null));
   });
