@@ -32,6 +32,13 @@ public sealed class MemberTable
     /// <summary>The faction this slot is listed under in the <see cref="PresenceIndex"/>.</summary>
     public int[] SnapFaction;
 
+    /// <summary>Slots whose cell, faction, status or rank changed since the last <see cref="PresenceIndex"/> snapshot,
+    /// each listed once: Changed[0..ChangedCount). Whoever writes those four fields calls <see cref="Touch"/>, so the
+    /// snapshot (and the live counts) follow the changes without scanning the table.</summary>
+    public int[] Changed;
+    public int ChangedCount;
+    private bool[] _isChanged;
+
     private int[] _free;
     private int _freeCount;
 
@@ -47,7 +54,27 @@ public sealed class MemberTable
         AgeAtWeek0 = new float[capacity]; Loyalty = new float[capacity]; Status = new byte[capacity];
         ReleaseWeek = new int[capacity]; Entry = new int[capacity]; _free = new int[capacity];
         SnapCell = new int[capacity]; SnapFaction = new int[capacity];
+        Changed = new int[capacity]; _isChanged = new bool[capacity];
         Array.Fill(SnapCell, -1);
+    }
+
+    /// <summary>Notes that slot i's cell, faction, status or rank changed (call after writing them).</summary>
+    public void Touch(int i)
+    {
+        if (_isChanged[i]) return;
+        _isChanged[i] = true;
+        Changed[ChangedCount++] = i;
+    }
+
+    /// <summary>True when slot i changed since the last snapshot.</summary>
+    public bool IsChanged(int i) => _isChanged[i];
+
+    /// <summary>Forgets the changes (the snapshot has taken them in).</summary>
+    public void ClearChanges()
+    {
+        var changed = Changed.AsSpan(0, ChangedCount);
+        foreach (int i in changed) _isChanged[i] = false;
+        ChangedCount = 0;
     }
 
     /// <summary>Adds an active member and returns its index (reuses a free slot when there is one).</summary>
@@ -62,6 +89,7 @@ public sealed class MemberTable
         }
         Faction[i] = faction; Rank[i] = (byte)Factions.Rank.Soldier; Unit[i] = unit; Cell[i] = cell;
         AgeAtWeek0[i] = age - week / 52f; Loyalty[i] = loyalty; Status[i] = (byte)MemberStatus.Active; ReleaseWeek[i] = 0; Entry[i] = -1;
+        Touch(i);
         return i;
     }
 
@@ -70,6 +98,7 @@ public sealed class MemberTable
     {
         Status[i] = (byte)MemberStatus.Free;
         Entry[i] = -1;
+        Touch(i);
         _free[_freeCount++] = i;
     }
 
@@ -79,6 +108,7 @@ public sealed class MemberTable
     {
         Status[i] = (byte)MemberStatus.Free;
         Entry[i] = -1;
+        Touch(i);
     }
 
     /// <summary>Returns a slot marked gone to the free list.</summary>
@@ -98,6 +128,7 @@ public sealed class MemberTable
         Array.Resize(ref ReleaseWeek, n); Array.Resize(ref Entry, n); Array.Resize(ref _free, n);
         int old = SnapCell.Length;
         Array.Resize(ref SnapCell, n); Array.Resize(ref SnapFaction, n);
+        Array.Resize(ref Changed, n); Array.Resize(ref _isChanged, n);
         Array.Fill(SnapCell, -1, old, n - old);
     }
 }

@@ -110,14 +110,14 @@ public sealed class PresenceIndex
             int sc = snapCell[i];
             if (status[i] != (byte)MemberStatus.Active)
             {
-                if (sc >= 0) { Depart(sc, snapFaction[i]); snapCell[i] = -1; departures++; }
+                if (sc >= 0) { Depart(sc, snapFaction[i], i); snapCell[i] = -1; departures++; }
                 entry[i] = -1;
                 continue;
             }
             int c = cell[i], f = faction[i];
             if (sc != c || snapFaction[i] != f)
             {
-                if (sc >= 0) { Depart(sc, snapFaction[i]); departures++; }
+                if (sc >= 0) { Depart(sc, snapFaction[i], i); departures++; }
                 snapCell[i] = c; snapFaction[i] = f;
                 if (_arrivalCount == _arrivals.Length) Array.Resize(ref _arrivals, _arrivalCount * 2);
                 _arrivals[_arrivalCount++] = new Arrival(Key(c, f), i);
@@ -143,14 +143,99 @@ public sealed class PresenceIndex
         Total = total;
         LastChanges = departures + _arrivalCount;
         Merge(m, oldE, cells, factionCapacity);
+        m.ClearChanges();
     }
 
-    /// <summary>A member listed under (c, f) left it: one binary search among last week's entries.</summary>
-    private void Depart(int c, int f)
+    /// <summary>
+    /// Brings the index up to date from the slots that changed since the last snapshot
+    /// (<see cref="MemberTable.Changed"/>) instead of a pass over every member: the same entries, segments and
+    /// counts as <see cref="Build"/> at a cost of O(changes + entries), plus the soldiers' exit weights at
+    /// <paramref name="week"/> (a lean pass over four of the member arrays).
+    /// </summary>
+    public void Update(MemberTable m, int cells, int factionCapacity, int week, double[] ageWeight)
+    {
+        int oldE = EntryCountUsed;
+        Ensure(ref FactionMembers, factionCapacity);
+        Ensure(ref FactionEntryStart, factionCapacity + 1);
+        Ensure(ref _left, oldE);
+        if (_dirty.Length < oldE) _dirty = new bool[Math.Max(oldE, _dirty.Length * 2)];
+        EntryCount.AsSpan(0, oldE).CopyTo(_left);
+        var status = m.Status; var cell = m.Cell; var faction = m.Faction; var entry = m.Entry;
+        var snapCell = m.SnapCell; var snapFaction = m.SnapFaction;
+        var changed = m.Changed.AsSpan(0, m.ChangedCount);
+        int departures = 0;
+        _arrivalCount = 0;
+        foreach (int i in changed)
+        {
+            int sc = snapCell[i];
+            if (status[i] != (byte)MemberStatus.Active)
+            {
+                if (sc >= 0) { Depart(sc, snapFaction[i], i); snapCell[i] = -1; departures++; }
+                entry[i] = -1;
+                continue;
+            }
+            int c = cell[i], f = faction[i];
+            if (sc != c || snapFaction[i] != f)
+            {
+                if (sc >= 0) { Depart(sc, snapFaction[i], i); departures++; }
+                snapCell[i] = c; snapFaction[i] = f;
+                if (_arrivalCount == _arrivals.Length) Array.Resize(ref _arrivals, _arrivalCount * 2);
+                _arrivals[_arrivalCount++] = new Arrival(Key(c, f), i);
+            }
+            entry[i] = 0;
+        }
+        m.ClearChanges();
+        Total += _arrivalCount - departures;
+        LastChanges = departures + _arrivalCount;
+        Merge(m, oldE, cells, factionCapacity);
+        var fm = FactionMembers.AsSpan(0, factionCapacity);
+        fm.Clear();
+        for (int e = 0; e < EntryCountUsed; e++) fm[EntryFaction[e]] += EntryCount[e];
+        ExitWeights(m, factionCapacity, week, ageWeight);
+    }
+
+    /// <summary>Sum and maximum of each faction's soldiers' exit weights at a week: one pass over status, faction,
+    /// rank and age (runs of one faction summed in registers, in slot order).</summary>
+    private void ExitWeights(MemberTable m, int factionCapacity, int week, double[] ageWeight)
+    {
+        if (FactionExitWeight.Length < factionCapacity) { FactionExitWeight = new double[factionCapacity]; FactionMaxExitWeight = new double[factionCapacity]; }
+        var exitW = FactionExitWeight.AsSpan(0, factionCapacity);
+        var exitMax = FactionMaxExitWeight.AsSpan(0, factionCapacity);
+        exitW.Clear();
+        exitMax.Clear();
+        var status = m.Status.AsSpan(0, m.Count); var faction = m.Faction; var age0 = m.AgeAtWeek0; var rank = m.Rank;
+        float weekYears = week / 52f;
+        int runF = -1;
+        double runW = 0, runMax = 0;
+        for (int i = 0; i < status.Length; i++)
+        {
+            if (status[i] != (byte)MemberStatus.Active) continue;
+            int f = faction[i];
+            if (f != runF)
+            {
+                if (runF >= 0) { exitW[runF] += runW; if (runMax > exitMax[runF]) exitMax[runF] = runMax; }
+                runF = f; runW = 0; runMax = 0;
+            }
+            if (rank[i] == 0)
+            {
+                double w = ageWeight[Math.Clamp((int)((age0[i] + weekYears) * 4), 0, 400)];
+                runW += w;
+                if (w > runMax) runMax = w;
+            }
+        }
+        if (runF >= 0) { exitW[runF] += runW; if (runMax > exitMax[runF]) exitMax[runF] = runMax; }
+    }
+
+    /// <summary>Slot i, listed under (c, f), left it: one binary search among last week's entries, then its place in
+    /// the entry's segment becomes a hole (-1) that the merge skips (a short sequential scan of one segment).</summary>
+    private void Depart(int c, int f, int i)
     {
         int v = Array.BinarySearch(_key, 0, EntryCountUsed, Key(c, f));
         _left[v]--;
         _dirty[v] = true;
+        var seg = MembersByEntry.AsSpan(EntryMemberStart[v], EntryMemberStart[v + 1] - EntryMemberStart[v]);
+        int at = seg.IndexOf(i);
+        if (at >= 0) seg[at] = -1;
     }
 
     /// <summary>New entries and segments: last week's entries merged in key order with the sorted arrivals; entries
@@ -163,7 +248,6 @@ public sealed class PresenceIndex
         Ensure(ref _keyNext, cap); Ensure(ref _startNext, cap + 1); Ensure(ref _cellNext, cap); Ensure(ref _factionNext, cap); Ensure(ref _countNext, cap);
         Ensure(ref _spare, Total);
         var old = MembersByEntry; var dst = _spare;
-        var snapCell = m.SnapCell; var snapFaction = m.SnapFaction;
         int i = 0, j = 0, e = 0, off = 0;
         while (i < oldE || j < arrivals.Length)
         {
@@ -183,7 +267,7 @@ public sealed class PresenceIndex
                     for (int q = a; q < b; q++)
                     {
                         int s = old[q];
-                        if (snapCell[s] == c && snapFaction[s] == f) dst[off++] = s;
+                        if (s >= 0) dst[off++] = s;
                     }
                 }
                 _dirty[i] = false;
