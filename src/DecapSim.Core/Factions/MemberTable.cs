@@ -19,6 +19,8 @@ public sealed class MemberTable
     public int[] Cell;
     /// <summary>Age in years at week 0 (age now = AgeAtWeek0 + week / 52), so nobody has to be aged every week.</summary>
     public float[] AgeAtWeek0;
+    /// <summary>Age in whole weeks at week 0 (floor of 52 x <see cref="AgeAtWeek0"/>): the exit weights' age clock.</summary>
+    public int[] AgeWeeks0;
     /// <summary>Loyalty in [0,1].</summary>
     public float[] Loyalty;
     public byte[] Status;
@@ -51,7 +53,7 @@ public sealed class MemberTable
     {
         capacity = Math.Max(capacity, 16);
         Faction = new int[capacity]; Rank = new byte[capacity]; Unit = new int[capacity]; Cell = new int[capacity];
-        AgeAtWeek0 = new float[capacity]; Loyalty = new float[capacity]; Status = new byte[capacity];
+        AgeAtWeek0 = new float[capacity]; AgeWeeks0 = new int[capacity]; Loyalty = new float[capacity]; Status = new byte[capacity];
         ReleaseWeek = new int[capacity]; Entry = new int[capacity]; _free = new int[capacity];
         SnapCell = new int[capacity]; SnapFaction = new int[capacity];
         Changed = new int[capacity]; _isChanged = new bool[capacity];
@@ -88,7 +90,7 @@ public sealed class MemberTable
             i = Count++;
         }
         Faction[i] = faction; Rank[i] = (byte)Factions.Rank.Soldier; Unit[i] = unit; Cell[i] = cell;
-        AgeAtWeek0[i] = age - week / 52f; Loyalty[i] = loyalty; Status[i] = (byte)MemberStatus.Active; ReleaseWeek[i] = 0; Entry[i] = -1;
+        AgeAtWeek0[i] = age - week / 52f; AgeWeeks0[i] = (int)Math.Floor(AgeAtWeek0[i] * 52.0); Loyalty[i] = loyalty; Status[i] = (byte)MemberStatus.Active; ReleaseWeek[i] = 0; Entry[i] = -1;
         Touch(i);
         return i;
     }
@@ -117,6 +119,9 @@ public sealed class MemberTable
     /// <summary>Age in years at a given week.</summary>
     public float AgeAt(int i, int week) => AgeAtWeek0[i] + week / 52f;
 
+    /// <summary>The member's exit-age bin at a week: whole quarter years of age (age in whole weeks / 13), 0..400.</summary>
+    public int ExitBin(int i, int week) => Math.Clamp((AgeWeeks0[i] + week) / 13, 0, 400);
+
     /// <summary>True when the member is active.</summary>
     public bool IsActive(int i) => i >= 0 && Status[i] == (byte)MemberStatus.Active;
 
@@ -124,7 +129,7 @@ public sealed class MemberTable
     {
         int n = Capacity * 2;
         Array.Resize(ref Faction, n); Array.Resize(ref Rank, n); Array.Resize(ref Unit, n); Array.Resize(ref Cell, n);
-        Array.Resize(ref AgeAtWeek0, n); Array.Resize(ref Loyalty, n); Array.Resize(ref Status, n);
+        Array.Resize(ref AgeAtWeek0, n); Array.Resize(ref AgeWeeks0, n); Array.Resize(ref Loyalty, n); Array.Resize(ref Status, n);
         Array.Resize(ref ReleaseWeek, n); Array.Resize(ref Entry, n); Array.Resize(ref _free, n);
         int old = SnapCell.Length;
         Array.Resize(ref SnapCell, n); Array.Resize(ref SnapFaction, n);

@@ -52,6 +52,7 @@ public sealed class PresenceIndex
     private Arrival[] _arrivals = new Arrival[256];
     private int _arrivalCount;
     private int[] _cursor = Array.Empty<int>();
+    private readonly ExitWeightTally _tally = new();
 
     /// <summary>Slots that joined, left or changed entry in the last <see cref="Build"/> (diagnostics and tests).</summary>
     public int LastChanges { get; private set; }
@@ -78,8 +79,9 @@ public sealed class PresenceIndex
         return v >= 0 ? v : -1;
     }
 
-    /// <summary>Brings the index up to date with the member table. With <paramref name="ageWeight"/> (indexed by
-    /// age in quarter years, 0..400) it also sums each faction's soldiers' exit weights at <paramref name="week"/>.</summary>
+    /// <summary>Brings the index up to date with a pass over the member table (set-up, spin-up, tests). With
+    /// <paramref name="ageWeight"/> (indexed by <see cref="MemberTable.ExitBin"/>) it also sums each faction's
+    /// soldiers' exit weights at <paramref name="week"/>.</summary>
     public void Build(MemberTable m, int cells, int factionCapacity, int week = 0, double[]? ageWeight = null)
     {
         int n = m.Count;
@@ -98,8 +100,7 @@ public sealed class PresenceIndex
         EntryCount.AsSpan(0, oldE).CopyTo(_left);
         var status = m.Status; var cell = m.Cell; var faction = m.Faction; var entry = m.Entry;
         var snapCell = m.SnapCell; var snapFaction = m.SnapFaction;
-        var age0 = m.AgeAtWeek0; var rank = m.Rank;
-        float weekYears = week / 52f;
+        var ageWeeks = m.AgeWeeks0; var rank = m.Rank;
         int departures = 0;
         _arrivalCount = 0;
         int runF = -1, runN = 0;
@@ -132,7 +133,7 @@ public sealed class PresenceIndex
             runN++;
             if (ageWeight != null && rank[i] == 0)
             {
-                double w = ageWeight[Math.Clamp((int)((age0[i] + weekYears) * 4), 0, 400)];
+                double w = ageWeight[Math.Clamp((ageWeeks[i] + week) / 13, 0, 400)];
                 runW += w;
                 if (w > runMax) runMax = w;
             }
@@ -144,13 +145,15 @@ public sealed class PresenceIndex
         LastChanges = departures + _arrivalCount;
         Merge(m, oldE, cells, factionCapacity);
         m.ClearChanges();
+        _tally.Invalidate();
     }
 
     /// <summary>
     /// Brings the index up to date from the slots that changed since the last snapshot
     /// (<see cref="MemberTable.Changed"/>) instead of a pass over every member: the same entries, segments and
-    /// counts as <see cref="Build"/> at a cost of O(changes + entries), plus the soldiers' exit weights at
-    /// <paramref name="week"/> (a lean pass over four of the member arrays).
+    /// counts as <see cref="Build"/> at a cost of O(changes + entries), and the soldiers' exit weights at
+    /// <paramref name="week"/> from <see cref="ExitWeightTally"/> (which counts the table once after a
+    /// <see cref="Build"/>).
     /// </summary>
     public void Update(MemberTable m, int cells, int factionCapacity, int week, double[] ageWeight)
     {
@@ -184,46 +187,17 @@ public sealed class PresenceIndex
             }
             entry[i] = 0;
         }
-        m.ClearChanges();
         Total += _arrivalCount - departures;
         LastChanges = departures + _arrivalCount;
         Merge(m, oldE, cells, factionCapacity);
         var fm = FactionMembers.AsSpan(0, factionCapacity);
         fm.Clear();
         for (int e = 0; e < EntryCountUsed; e++) fm[EntryFaction[e]] += EntryCount[e];
-        ExitWeights(m, factionCapacity, week, ageWeight);
-    }
-
-    /// <summary>Sum and maximum of each faction's soldiers' exit weights at a week: one pass over status, faction,
-    /// rank and age (runs of one faction summed in registers, in slot order).</summary>
-    private void ExitWeights(MemberTable m, int factionCapacity, int week, double[] ageWeight)
-    {
         if (FactionExitWeight.Length < factionCapacity) { FactionExitWeight = new double[factionCapacity]; FactionMaxExitWeight = new double[factionCapacity]; }
-        var exitW = FactionExitWeight.AsSpan(0, factionCapacity);
-        var exitMax = FactionMaxExitWeight.AsSpan(0, factionCapacity);
-        exitW.Clear();
-        exitMax.Clear();
-        var status = m.Status.AsSpan(0, m.Count); var faction = m.Faction; var age0 = m.AgeAtWeek0; var rank = m.Rank;
-        float weekYears = week / 52f;
-        int runF = -1;
-        double runW = 0, runMax = 0;
-        for (int i = 0; i < status.Length; i++)
-        {
-            if (status[i] != (byte)MemberStatus.Active) continue;
-            int f = faction[i];
-            if (f != runF)
-            {
-                if (runF >= 0) { exitW[runF] += runW; if (runMax > exitMax[runF]) exitMax[runF] = runMax; }
-                runF = f; runW = 0; runMax = 0;
-            }
-            if (rank[i] == 0)
-            {
-                double w = ageWeight[Math.Clamp((int)((age0[i] + weekYears) * 4), 0, 400)];
-                runW += w;
-                if (w > runMax) runMax = w;
-            }
-        }
-        if (runF >= 0) { exitW[runF] += runW; if (runMax > exitMax[runF]) exitMax[runF] = runMax; }
+        if (_tally.Ready) _tally.Apply(m, factionCapacity, changed);
+        else _tally.Reset(m, factionCapacity);
+        m.ClearChanges();
+        _tally.Sums(ageWeight, week, FactionExitWeight.AsSpan(0, factionCapacity), FactionMaxExitWeight.AsSpan(0, factionCapacity));
     }
 
     /// <summary>Slot i, listed under (c, f), left it: one binary search among last week's entries, then its place in
