@@ -77,7 +77,8 @@ public sealed class Simulation
         SpinUp(s);
         TerritoryProcess.UpdateControl(s);
         s.LiveMembers = (int[])s.Presence.FactionMembers.Clone();
-        if (!p.MeanField && p.Territory.WarmUpWeeks > 0) WarmUp(s, structure, p.Territory.WarmUpWeeks, warmUpSchedule);
+        int warmUp = TerritoryParameters.EffectiveWarmUpWeeks(p);
+        if (warmUp > 0) WarmUp(s, structure, warmUp, warmUpSchedule);
         return s;
     }
 

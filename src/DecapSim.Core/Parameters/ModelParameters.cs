@@ -293,8 +293,17 @@ public sealed record TerritoryParameters
     public double MoveRate { get; init; } = 0.01;
     [Param("Spin-up weeks before week 0 in which soldiers only move (settles the stylized initial placement)", Unit = "weeks", Min = 0, Max = 520)]
     public int SpinUpWeeks { get; init; } = 6;
-    [Param("Warm-up weeks before week 0 in which the whole weekly model runs (no timeline events) so the world starts at its steady state, not from the stylized initial relations; shared by the replicates of a structure seed", Unit = "weeks", Min = 0, Max = 1040, Source = "assumption; the present-day world has been at war since 2007, so its rivalries and plazas are settled at the start")]
-    public int WarmUpWeeks { get; init; } = 0;
+    [Param("Warm-up weeks before week 0 in which the whole weekly model runs (no timeline events, no leader targeting) so the world starts at its steady state, not from the stylized initial relations; shared by the replicates of a structure seed. -1 = automatic: 156 weeks for the present-day landscape on the mexico world, 0 for every other world", Unit = "weeks", Min = -1, Max = 1040, Source = "assumption; the present-day world has been at war since 2007, so its rivalries and plazas are settled at the start (docs/model.md, Warm-up)")]
+    public int WarmUpWeeks { get; init; } = -1;
+
+    /// <summary>The automatic warm-up of the present-day mexico world (weeks).</summary>
+    public const int PresentDayWarmUpWeeks = 156;
+
+    /// <summary>The warm-up weeks a run of <paramref name="p"/> makes (resolves the automatic -1).</summary>
+    public static int EffectiveWarmUpWeeks(ModelParameters p) =>
+        p.MeanField ? 0
+        : p.Territory.WarmUpWeeks >= 0 ? p.Territory.WarmUpWeeks
+        : p.World.Kind == WorldKind.Mexico && p.Factions.Landscape == Landscape.PresentDay && p.InitialFactions is null ? PresentDayWarmUpWeeks : 0;
     [Param("Move rate during spin-up", Unit = "per week", Min = 0, Max = 1)]
     public double SpinUpMoveRate { get; init; } = 0.1;
     [Param("Weight of an enemy member against a soldier's share of a cell's value when choosing where to move (own members count 1)", Unit = "ratio", Min = 0, Max = 1000, Source = "assumption; groups hold plazas and probe weakly held or leaderless ones (Osorio 2015)")]

@@ -6,7 +6,8 @@ namespace DecapSim.Core.Tests.Factions;
 /// <summary>The default present-day landscape on the Mexico world, built once for the test class.</summary>
 public sealed class PresentDayLandscapeFixture
 {
-    public ModelParameters P { get; } = new();
+    /// <summary>The default present-day world as the landscape builder leaves it (no warm-up: it would move the world on).</summary>
+    public ModelParameters P { get; } = new() { Territory = new TerritoryParameters { WarmUpWeeks = 0 } };
     public Simulation Sim { get; }
     public ModelState S => Sim.State;
     /// <summary>Active members per faction (scan).</summary>
