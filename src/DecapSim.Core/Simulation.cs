@@ -154,7 +154,7 @@ public sealed class Simulation
         (s.Losses, s.LossesThisWeek) = (s.LossesThisWeek, s.Losses);
         Array.Clear(s.LossesThisWeek);
         s.Incursions.Clear();
-        s.Presence.Build(s.Members, s.World.CellCount, s.Factions.Capacity, s.Week, s.AgeWeightTable);
+        s.Presence.Update(s.Members, s.World.CellCount, s.Factions.Capacity, s.Week, s.AgeWeightTable);
         s.RebuildUnitLists();
         observer?.Finished(-1);
         for (int i = 0; i < processes.Count; i++)

@@ -252,7 +252,7 @@ public sealed class LandscapeBuilder
             if (k == 0) { m.Rank[i] = (byte)Rank.Leader; _s.Factions.Leader[f] = i; }
             else if (unit >= 0 && _s.Units.Lieutenant[unit] < 0)
             {
-                m.Rank[i] = (byte)Rank.Lieutenant;
+                m.Rank[i] = (byte)Rank.Lieutenant; // (Add has touched the slot)
                 _s.Units.Lieutenant[unit] = i;
             }
         }

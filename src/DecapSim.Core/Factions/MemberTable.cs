@@ -19,6 +19,8 @@ public sealed class MemberTable
     public int[] Cell;
     /// <summary>Age in years at week 0 (age now = AgeAtWeek0 + week / 52), so nobody has to be aged every week.</summary>
     public float[] AgeAtWeek0;
+    /// <summary>Age in whole weeks at week 0 (floor of 52 x <see cref="AgeAtWeek0"/>): the exit weights' age clock.</summary>
+    public int[] AgeWeeks0;
     /// <summary>Loyalty in [0,1].</summary>
     public float[] Loyalty;
     public byte[] Status;
@@ -32,6 +34,13 @@ public sealed class MemberTable
     /// <summary>The faction this slot is listed under in the <see cref="PresenceIndex"/>.</summary>
     public int[] SnapFaction;
 
+    /// <summary>Slots whose cell, faction, status or rank changed since the last <see cref="PresenceIndex"/> snapshot,
+    /// each listed once: Changed[0..ChangedCount). Whoever writes those four fields calls <see cref="Touch"/>, so the
+    /// snapshot (and the live counts) follow the changes without scanning the table.</summary>
+    public int[] Changed;
+    public int ChangedCount;
+    private bool[] _isChanged;
+
     private int[] _free;
     private int _freeCount;
 
@@ -44,10 +53,30 @@ public sealed class MemberTable
     {
         capacity = Math.Max(capacity, 16);
         Faction = new int[capacity]; Rank = new byte[capacity]; Unit = new int[capacity]; Cell = new int[capacity];
-        AgeAtWeek0 = new float[capacity]; Loyalty = new float[capacity]; Status = new byte[capacity];
+        AgeAtWeek0 = new float[capacity]; AgeWeeks0 = new int[capacity]; Loyalty = new float[capacity]; Status = new byte[capacity];
         ReleaseWeek = new int[capacity]; Entry = new int[capacity]; _free = new int[capacity];
         SnapCell = new int[capacity]; SnapFaction = new int[capacity];
+        Changed = new int[capacity]; _isChanged = new bool[capacity];
         Array.Fill(SnapCell, -1);
+    }
+
+    /// <summary>Notes that slot i's cell, faction, status or rank changed (call after writing them).</summary>
+    public void Touch(int i)
+    {
+        if (_isChanged[i]) return;
+        _isChanged[i] = true;
+        Changed[ChangedCount++] = i;
+    }
+
+    /// <summary>True when slot i changed since the last snapshot.</summary>
+    public bool IsChanged(int i) => _isChanged[i];
+
+    /// <summary>Forgets the changes (the snapshot has taken them in).</summary>
+    public void ClearChanges()
+    {
+        var changed = Changed.AsSpan(0, ChangedCount);
+        foreach (int i in changed) _isChanged[i] = false;
+        ChangedCount = 0;
     }
 
     /// <summary>Adds an active member and returns its index (reuses a free slot when there is one).</summary>
@@ -61,7 +90,8 @@ public sealed class MemberTable
             i = Count++;
         }
         Faction[i] = faction; Rank[i] = (byte)Factions.Rank.Soldier; Unit[i] = unit; Cell[i] = cell;
-        AgeAtWeek0[i] = age - week / 52f; Loyalty[i] = loyalty; Status[i] = (byte)MemberStatus.Active; ReleaseWeek[i] = 0; Entry[i] = -1;
+        AgeAtWeek0[i] = age - week / 52f; AgeWeeks0[i] = (int)Math.Floor(AgeAtWeek0[i] * 52.0); Loyalty[i] = loyalty; Status[i] = (byte)MemberStatus.Active; ReleaseWeek[i] = 0; Entry[i] = -1;
+        Touch(i);
         return i;
     }
 
@@ -70,6 +100,7 @@ public sealed class MemberTable
     {
         Status[i] = (byte)MemberStatus.Free;
         Entry[i] = -1;
+        Touch(i);
         _free[_freeCount++] = i;
     }
 
@@ -79,6 +110,7 @@ public sealed class MemberTable
     {
         Status[i] = (byte)MemberStatus.Free;
         Entry[i] = -1;
+        Touch(i);
     }
 
     /// <summary>Returns a slot marked gone to the free list.</summary>
@@ -87,6 +119,9 @@ public sealed class MemberTable
     /// <summary>Age in years at a given week.</summary>
     public float AgeAt(int i, int week) => AgeAtWeek0[i] + week / 52f;
 
+    /// <summary>The member's exit-age bin at a week: whole quarter years of age (age in whole weeks / 13), 0..400.</summary>
+    public int ExitBin(int i, int week) => Math.Clamp((AgeWeeks0[i] + week) / 13, 0, 400);
+
     /// <summary>True when the member is active.</summary>
     public bool IsActive(int i) => i >= 0 && Status[i] == (byte)MemberStatus.Active;
 
@@ -94,10 +129,11 @@ public sealed class MemberTable
     {
         int n = Capacity * 2;
         Array.Resize(ref Faction, n); Array.Resize(ref Rank, n); Array.Resize(ref Unit, n); Array.Resize(ref Cell, n);
-        Array.Resize(ref AgeAtWeek0, n); Array.Resize(ref Loyalty, n); Array.Resize(ref Status, n);
+        Array.Resize(ref AgeAtWeek0, n); Array.Resize(ref AgeWeeks0, n); Array.Resize(ref Loyalty, n); Array.Resize(ref Status, n);
         Array.Resize(ref ReleaseWeek, n); Array.Resize(ref Entry, n); Array.Resize(ref _free, n);
         int old = SnapCell.Length;
         Array.Resize(ref SnapCell, n); Array.Resize(ref SnapFaction, n);
+        Array.Resize(ref Changed, n); Array.Resize(ref _isChanged, n);
         Array.Fill(SnapCell, -1, old, n - old);
     }
 }

@@ -52,6 +52,7 @@ public sealed class PresenceIndex
     private Arrival[] _arrivals = new Arrival[256];
     private int _arrivalCount;
     private int[] _cursor = Array.Empty<int>();
+    private readonly ExitWeightTally _tally = new();
 
     /// <summary>Slots that joined, left or changed entry in the last <see cref="Build"/> (diagnostics and tests).</summary>
     public int LastChanges { get; private set; }
@@ -78,8 +79,9 @@ public sealed class PresenceIndex
         return v >= 0 ? v : -1;
     }
 
-    /// <summary>Brings the index up to date with the member table. With <paramref name="ageWeight"/> (indexed by
-    /// age in quarter years, 0..400) it also sums each faction's soldiers' exit weights at <paramref name="week"/>.</summary>
+    /// <summary>Brings the index up to date with a pass over the member table (set-up, spin-up, tests). With
+    /// <paramref name="ageWeight"/> (indexed by <see cref="MemberTable.ExitBin"/>) it also sums each faction's
+    /// soldiers' exit weights at <paramref name="week"/>.</summary>
     public void Build(MemberTable m, int cells, int factionCapacity, int week = 0, double[]? ageWeight = null)
     {
         int n = m.Count;
@@ -98,8 +100,7 @@ public sealed class PresenceIndex
         EntryCount.AsSpan(0, oldE).CopyTo(_left);
         var status = m.Status; var cell = m.Cell; var faction = m.Faction; var entry = m.Entry;
         var snapCell = m.SnapCell; var snapFaction = m.SnapFaction;
-        var age0 = m.AgeAtWeek0; var rank = m.Rank;
-        float weekYears = week / 52f;
+        var ageWeeks = m.AgeWeeks0; var rank = m.Rank;
         int departures = 0;
         _arrivalCount = 0;
         int runF = -1, runN = 0;
@@ -110,14 +111,14 @@ public sealed class PresenceIndex
             int sc = snapCell[i];
             if (status[i] != (byte)MemberStatus.Active)
             {
-                if (sc >= 0) { Depart(sc, snapFaction[i]); snapCell[i] = -1; departures++; }
+                if (sc >= 0) { Depart(sc, snapFaction[i], i); snapCell[i] = -1; departures++; }
                 entry[i] = -1;
                 continue;
             }
             int c = cell[i], f = faction[i];
             if (sc != c || snapFaction[i] != f)
             {
-                if (sc >= 0) { Depart(sc, snapFaction[i]); departures++; }
+                if (sc >= 0) { Depart(sc, snapFaction[i], i); departures++; }
                 snapCell[i] = c; snapFaction[i] = f;
                 if (_arrivalCount == _arrivals.Length) Array.Resize(ref _arrivals, _arrivalCount * 2);
                 _arrivals[_arrivalCount++] = new Arrival(Key(c, f), i);
@@ -132,7 +133,7 @@ public sealed class PresenceIndex
             runN++;
             if (ageWeight != null && rank[i] == 0)
             {
-                double w = ageWeight[Math.Clamp((int)((age0[i] + weekYears) * 4), 0, 400)];
+                double w = ageWeight[Math.Clamp((ageWeeks[i] + week) / 13, 0, 400)];
                 runW += w;
                 if (w > runMax) runMax = w;
             }
@@ -143,14 +144,72 @@ public sealed class PresenceIndex
         Total = total;
         LastChanges = departures + _arrivalCount;
         Merge(m, oldE, cells, factionCapacity);
+        m.ClearChanges();
+        _tally.Invalidate();
     }
 
-    /// <summary>A member listed under (c, f) left it: one binary search among last week's entries.</summary>
-    private void Depart(int c, int f)
+    /// <summary>
+    /// Brings the index up to date from the slots that changed since the last snapshot
+    /// (<see cref="MemberTable.Changed"/>) instead of a pass over every member: the same entries, segments and
+    /// counts as <see cref="Build"/> at a cost of O(changes + entries), and the soldiers' exit weights at
+    /// <paramref name="week"/> from <see cref="ExitWeightTally"/> (which counts the table once after a
+    /// <see cref="Build"/>).
+    /// </summary>
+    public void Update(MemberTable m, int cells, int factionCapacity, int week, double[] ageWeight)
+    {
+        int oldE = EntryCountUsed;
+        Ensure(ref FactionMembers, factionCapacity);
+        Ensure(ref FactionEntryStart, factionCapacity + 1);
+        Ensure(ref _left, oldE);
+        if (_dirty.Length < oldE) _dirty = new bool[Math.Max(oldE, _dirty.Length * 2)];
+        EntryCount.AsSpan(0, oldE).CopyTo(_left);
+        var status = m.Status; var cell = m.Cell; var faction = m.Faction; var entry = m.Entry;
+        var snapCell = m.SnapCell; var snapFaction = m.SnapFaction;
+        var changed = m.Changed.AsSpan(0, m.ChangedCount);
+        int departures = 0;
+        _arrivalCount = 0;
+        foreach (int i in changed)
+        {
+            int sc = snapCell[i];
+            if (status[i] != (byte)MemberStatus.Active)
+            {
+                if (sc >= 0) { Depart(sc, snapFaction[i], i); snapCell[i] = -1; departures++; }
+                entry[i] = -1;
+                continue;
+            }
+            int c = cell[i], f = faction[i];
+            if (sc != c || snapFaction[i] != f)
+            {
+                if (sc >= 0) { Depart(sc, snapFaction[i], i); departures++; }
+                snapCell[i] = c; snapFaction[i] = f;
+                if (_arrivalCount == _arrivals.Length) Array.Resize(ref _arrivals, _arrivalCount * 2);
+                _arrivals[_arrivalCount++] = new Arrival(Key(c, f), i);
+            }
+            entry[i] = 0;
+        }
+        Total += _arrivalCount - departures;
+        LastChanges = departures + _arrivalCount;
+        Merge(m, oldE, cells, factionCapacity);
+        var fm = FactionMembers.AsSpan(0, factionCapacity);
+        fm.Clear();
+        for (int e = 0; e < EntryCountUsed; e++) fm[EntryFaction[e]] += EntryCount[e];
+        if (FactionExitWeight.Length < factionCapacity) { FactionExitWeight = new double[factionCapacity]; FactionMaxExitWeight = new double[factionCapacity]; }
+        if (_tally.Ready) _tally.Apply(m, factionCapacity, changed);
+        else _tally.Reset(m, factionCapacity);
+        m.ClearChanges();
+        _tally.Sums(ageWeight, week, FactionExitWeight.AsSpan(0, factionCapacity), FactionMaxExitWeight.AsSpan(0, factionCapacity));
+    }
+
+    /// <summary>Slot i, listed under (c, f), left it: one binary search among last week's entries, then its place in
+    /// the entry's segment becomes a hole (-1) that the merge skips (a short sequential scan of one segment).</summary>
+    private void Depart(int c, int f, int i)
     {
         int v = Array.BinarySearch(_key, 0, EntryCountUsed, Key(c, f));
         _left[v]--;
         _dirty[v] = true;
+        var seg = MembersByEntry.AsSpan(EntryMemberStart[v], EntryMemberStart[v + 1] - EntryMemberStart[v]);
+        int at = seg.IndexOf(i);
+        if (at >= 0) seg[at] = -1;
     }
 
     /// <summary>New entries and segments: last week's entries merged in key order with the sorted arrivals; entries
@@ -163,7 +222,6 @@ public sealed class PresenceIndex
         Ensure(ref _keyNext, cap); Ensure(ref _startNext, cap + 1); Ensure(ref _cellNext, cap); Ensure(ref _factionNext, cap); Ensure(ref _countNext, cap);
         Ensure(ref _spare, Total);
         var old = MembersByEntry; var dst = _spare;
-        var snapCell = m.SnapCell; var snapFaction = m.SnapFaction;
         int i = 0, j = 0, e = 0, off = 0;
         while (i < oldE || j < arrivals.Length)
         {
@@ -183,7 +241,7 @@ public sealed class PresenceIndex
                     for (int q = a; q < b; q++)
                     {
                         int s = old[q];
-                        if (snapCell[s] == c && snapFaction[s] == f) dst[off++] = s;
+                        if (s >= 0) dst[off++] = s;
                     }
                 }
                 _dirty[i] = false;

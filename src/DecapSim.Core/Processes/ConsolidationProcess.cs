@@ -67,17 +67,14 @@ public sealed class ConsolidationProcess : IProcess
         if (_live.Length < F.Capacity) _live = new int[F.Capacity];
         Array.Clear(_live, 0, F.Capacity);
         var m = s.Members;
-        // slots of one faction tend to be adjacent: count runs in a register, not through memory
-        var status = m.Status; var faction = m.Faction;
-        int runF = -1, runN = 0;
-        for (int i = 0; i < m.Count; i++)
+        // the snapshot's counts, corrected by the slots that changed since (no pass over the members)
+        var listed = s.Presence.FactionMembers;
+        listed.AsSpan(0, Math.Min(listed.Length, F.Capacity)).CopyTo(_live);
+        foreach (int i in m.Changed.AsSpan(0, m.ChangedCount))
         {
-            if (status[i] != (byte)MemberStatus.Active) continue;
-            int f = faction[i];
-            if (f != runF) { if (runF >= 0) _live[runF] += runN; runF = f; runN = 0; }
-            runN++;
+            if (m.SnapCell[i] >= 0) _live[m.SnapFaction[i]]--;
+            if (m.Status[i] == (byte)MemberStatus.Active) _live[m.Faction[i]]++;
         }
-        if (runF >= 0) _live[runF] += runN;
         for (int f = 0; f < F.Count; f++) if (_live[f] > F.PeakMembers[f]) F.PeakMembers[f] = _live[f];
         s.LiveMembers = _live;
     }
@@ -120,11 +117,11 @@ public sealed class ConsolidationProcess : IProcess
         var F = s.Factions;
         var m = s.Members;
         int moved = 0;
-        for (int i = 0; i < m.Count; i++)
+        foreach (int i in Ops.MembersOf(s, f, imprisoned: true))
         {
-            if (m.Status[i] == (byte)MemberStatus.Free || m.Faction[i] != f) continue;
             m.Faction[i] = g;
             if (m.Rank[i] != (byte)Rank.Soldier) m.Rank[i] = (byte)Rank.Soldier;
+            m.Touch(i);
             if (m.Status[i] == (byte)MemberStatus.Active) moved++;
         }
         for (int u = 0; u < s.Units.Count; u++)
@@ -141,9 +138,9 @@ public sealed class ConsolidationProcess : IProcess
     {
         var m = s.Members;
         int n = 0;
-        for (int i = 0; i < m.Count; i++)
+        // in slot order, as a pass would (the free list's order decides where recruits go)
+        foreach (int i in Ops.MembersOf(s, f, imprisoned: false))
         {
-            if (m.Status[i] != (byte)MemberStatus.Active || m.Faction[i] != f) continue;
             s.RemoveMember(i, dead: false);
             n++;
         }

@@ -100,6 +100,7 @@ public sealed class EnforcementProcess : IProcess
                 var units = s.UnitsOf(f);
                 m.Unit[i] = units.Length > 0 ? units[(int)(CounterRng.Uniform(keyR, week + 7919, (ulong)i) * units.Length)] : -1;
                 m.Entry[i] = -1;
+                m.Touch(i);
             }
             else s.RemoveMember(i, dead: false);
         }

@@ -53,7 +53,7 @@ public sealed class ExitsProcess : IProcess
             {
                 int i = EntryDraws.PickActive(s, rng, e);
                 if (i < 0) break;
-                double accept = m.Rank[i] == (byte)Rank.Soldier ? table[Math.Clamp((int)(m.AgeAt(i, s.Week) * 4), 0, 400)] / wmax : 0;
+                double accept = m.Rank[i] == (byte)Rank.Soldier ? table[m.ExitBin(i, s.Week)] / wmax : 0;
                 if (rng.NextDouble() >= accept) continue;
                 if (f < s.LiveMembers.Length && s.LiveMembers[f] > 0) s.LiveMembers[f]--;
                 s.RemoveMember(i, dead: false);

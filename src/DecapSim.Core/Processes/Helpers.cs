@@ -20,6 +20,7 @@ internal static class Ops
         if (!leader && unit >= 0 && s.Units.Lieutenant[unit] == m) s.Units.Lieutenant[unit] = -1;
         if (s.Factions.Heir[f] == m) s.Factions.Heir[f] = -1;
         members.Rank[m] = (byte)Rank.Soldier;
+        members.Touch(m);
     }
 
     /// <summary>Kills an active member: ledger and rank bookkeeping (the caller counts the death where it belongs).</summary>
@@ -46,9 +47,45 @@ internal static class Ops
         members.Status[m] = (byte)MemberStatus.Imprisoned;
         members.ReleaseWeek[m] = s.Week + Math.Max(1, weeks);
         members.Entry[m] = -1;
+        members.Touch(m);
         s.Counters.Arrests++;
         s.ImprisonedCount++;
         s.AddPrisoner(m);
+    }
+
+    [ThreadStatic] private static List<int>? _members;
+
+    /// <summary>
+    /// The slots of faction f that are active (and, with <paramref name="imprisoned"/>, imprisoned), in ascending
+    /// order, without a pass over the member table: the members listed under f at this week's snapshot, the slots
+    /// changed since (<see cref="Factions.MemberTable.Changed"/>) and the prison list, filtered by their state now.
+    /// The list is scratch owned by this thread, valid until the next call.
+    /// </summary>
+    public static List<int> MembersOf(ModelState s, int f, bool imprisoned)
+    {
+        var list = _members ??= new List<int>(1024);
+        list.Clear();
+        var m = s.Members;
+        var pres = s.Presence;
+        if (f + 1 < pres.FactionEntryStart.Length)
+            foreach (int e in pres.EntriesOf(f))
+                foreach (int i in pres.MembersOf(e))
+                    if (m.Faction[i] == f && m.Status[i] == (byte)MemberStatus.Active) list.Add(i);
+        var changed = m.Changed.AsSpan(0, m.ChangedCount);
+        foreach (int i in changed)
+            if (m.Faction[i] == f && m.Status[i] == (byte)MemberStatus.Active) list.Add(i);
+        if (imprisoned)
+            for (int j = 0; j < s.PrisonCount; j++)
+            {
+                int i = s.Prison[j];
+                if (m.Faction[i] == f && m.Status[i] == (byte)MemberStatus.Imprisoned) list.Add(i);
+            }
+        var span = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(list);
+        span.Sort();
+        int n = 0;
+        for (int k = 0; k < span.Length; k++) if (n == 0 || span[k] != span[n - 1]) span[n++] = span[k];
+        list.RemoveRange(n, list.Count - n);
+        return list;
     }
 
     /// <summary>Follows absorptions to the faction that now holds a (possibly ended) faction's members, or -1.</summary>

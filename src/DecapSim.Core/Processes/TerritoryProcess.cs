@@ -137,7 +137,7 @@ public sealed class TerritoryProcess : IProcess
             {
                 int i = EntryDraws.PickActive(s, rng, e);
                 if (i < 0) break;
-                if (m.Rank[i] == (byte)Rank.Soldier) m.Cell[i] = t;
+                if (m.Rank[i] == (byte)Rank.Soldier) { m.Cell[i] = t; m.Touch(i); }
             }
         }
     }

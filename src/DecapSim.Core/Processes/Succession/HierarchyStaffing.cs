@@ -92,12 +92,12 @@ internal sealed class HierarchyStaffing
             if (_needLeader[f])
             {
                 _needLeader[f] = false;
-                m.Rank[i] = (byte)Rank.Leader; m.Unit[i] = -1; F.Leader[f] = i;
+                m.Rank[i] = (byte)Rank.Leader; m.Unit[i] = -1; F.Leader[f] = i; m.Touch(i);
                 continue;
             }
             if (u >= 0 && U.Faction[u] == f && U.Lieutenant[u] < 0)
             {
-                U.Lieutenant[u] = i; m.Rank[i] = (byte)Rank.Lieutenant;
+                U.Lieutenant[u] = i; m.Rank[i] = (byte)Rank.Lieutenant; m.Touch(i);
                 continue;
             }
             if (_need[f] > 0)
@@ -105,7 +105,7 @@ internal sealed class HierarchyStaffing
                 _need[f]--;
                 int nu = U.Add(f, i);
                 if (_unitSeen.Length < U.Count) Array.Resize(ref _unitSeen, U.Count * 2);
-                m.Unit[i] = nu; m.Rank[i] = (byte)Rank.Lieutenant;
+                m.Unit[i] = nu; m.Rank[i] = (byte)Rank.Lieutenant; m.Touch(i);
                 TakeHalfOfPlaza(s, f, a, b, u, nu);
                 created = true;
             }

@@ -73,6 +73,7 @@ internal sealed class LeaderSuccession
         if (m.Rank[member] == (byte)Rank.Lieutenant && u >= 0 && s.Units.Lieutenant[u] == member) s.Units.Lieutenant[u] = -1;
         m.Rank[member] = (byte)Rank.Leader;
         m.Unit[member] = -1;
+        m.Touch(member);
         s.Factions.Leader[f] = member;
         if (s.Factions.Heir[f] == member || s.Factions.Heir[f] < 0) s.Factions.Heir[f] = PickHeir(s, f);
     }

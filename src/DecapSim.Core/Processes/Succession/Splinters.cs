@@ -38,6 +38,7 @@ internal static class Splinters
         m.Rank[newLeader] = (byte)Rank.Leader;
         m.Unit[newLeader] = -1;
         m.Faction[newLeader] = gId;
+        m.Touch(newLeader);
         if (s.Units.Lieutenant[u] == newLeader) s.Units.Lieutenant[u] = -1;
         F.Leader[gId] = newLeader;
         double before = Math.Max(1, s.Presence.FactionMembers[f]);
@@ -60,10 +61,11 @@ internal static class Splinters
     {
         var m = s.Members;
         int moved = 0;
-        for (int i = 0; i < m.Count; i++)
+        foreach (int i in Ops.MembersOf(s, f, imprisoned: true))
         {
-            if (m.Status[i] == (byte)MemberStatus.Free || m.Unit[i] != u || m.Faction[i] != f) continue;
+            if (m.Unit[i] != u) continue;
             m.Faction[i] = g;
+            m.Touch(i);
             if (m.Status[i] == (byte)MemberStatus.Active) moved++;
         }
         s.Units.Faction[u] = g;
