@@ -24,7 +24,8 @@ public sealed class ModelState
     public ModelParameters P { get; }
     /// <summary>Names of the factions the model creates (unnamed initial groups, splinters).</summary>
     public IFactionNaming Naming { get; init; } = FactionNaming.Default;
-    /// <summary>The dynamics seed the processes' streams are keyed by (during the warm-up, a key derived from the
+    /// <summary>The dynamics seed the processes' streams are keyed by (while the set-up before week 0 is built, the
+    /// structure seed, and during its warm-up a key derived from it: the set-up is shared by the replicates of a
     /// structure seed).</summary>
     public ulong Seed { get; internal set; }
     public World.World World { get; }

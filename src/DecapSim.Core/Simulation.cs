@@ -28,16 +28,40 @@ public sealed class Simulation
     /// <param name="naming">Names of the factions the model creates (default: <see cref="FactionNaming.Default"/>,
     /// the names of the published runs).</param>
     public Simulation(ModelParameters p, Seeds seeds, IReadOnlyList<IProcess>? schedule = null, IFactionNaming? naming = null)
+        : this(BuildSetUp(p, seeds.Structure, naming, schedule), seeds, schedule)
+    {
+    }
+
+    /// <summary>Starts a run from a set-up state at week 0 (owned by this simulation from now on).</summary>
+    internal Simulation(ModelState setUp, Seeds seeds, IReadOnlyList<IProcess>? schedule)
+    {
+        Seeds = seeds;
+        State = setUp;
+        setUp.Seed = seeds.Dynamics;
+        Processes = schedule ?? DefaultSchedule();
+        Observer = new Observer(setUp.World.RegionCount);
+    }
+
+    /// <summary>A restored or copied run (see <see cref="Checkpoints.SimulationCheckpoint"/>).</summary>
+    internal Simulation(ModelState state, IReadOnlyList<IProcess> processes, Observer observer, Seeds seeds)
+    {
+        State = state; Processes = processes; Observer = observer; Seeds = seeds;
+    }
+
+    /// <summary>
+    /// Everything before week 0: the world, the cells, the initial factions, members and networks, the spin-up and
+    /// the warm-up. It depends on the parameters and the structure seed only (its streams are keyed by the structure
+    /// seed), so the replicates of an ensemble share it: <see cref="SimulationSetUp"/> builds it once and copies it.
+    /// </summary>
+    /// <param name="warmUpSchedule">Processes of the warm-up (default: a new <see cref="DefaultSchedule"/>).</param>
+    internal static ModelState BuildSetUp(ModelParameters p, ulong structure, IFactionNaming? naming, IReadOnlyList<IProcess>? warmUpSchedule = null)
     {
         ArgumentNullException.ThrowIfNull(p);
-        ulong structure = seeds.Structure, seed = seeds.Dynamics;
-        Seeds = seeds;
         var world = BuildWorld(p.World, structure);
         long initial = p.InitialFactions?.Factions.Sum(f => (long)f.Members) ?? p.Factions.InitialMembers;
         int memberCap = (int)Math.Min(int.MaxValue / 2, initial * 3 / 2 + 1024);
         int factionCount = p.InitialFactions?.Factions.Count ?? p.Factions.Count;
-        var s = new ModelState(p, seed, world, memberCap, Math.Max(256, factionCount * 3)) { Naming = naming ?? FactionNaming.Default };
-        State = s;
+        var s = new ModelState(p, structure, world, memberCap, Math.Max(256, factionCount * 3)) { Naming = naming ?? FactionNaming.Default };
         double totalWeight = world.RouteWeight.Sum();
         for (int c = 0; c < world.CellCount; c++)
         {
@@ -53,9 +77,23 @@ public sealed class Simulation
         SpinUp(s);
         TerritoryProcess.UpdateControl(s);
         s.LiveMembers = (int[])s.Presence.FactionMembers.Clone();
-        Observer = new Observer(world.RegionCount);
-        if (!p.MeanField && p.Territory.WarmUpWeeks > 0) WarmUp(s, structure, p.Territory.WarmUpWeeks, schedule);
-        Processes = schedule ?? DefaultSchedule();
+        if (!p.MeanField && p.Territory.WarmUpWeeks > 0) WarmUp(s, structure, p.Territory.WarmUpWeeks, warmUpSchedule);
+        return s;
+    }
+
+    /// <summary>A deep copy of this run as it is now: stepping the copy and this run gives the same weeks (branching).
+    /// Parameters, world and naming are shared (immutable); the copy has no <see cref="StepObserver"/>.</summary>
+    public Simulation Clone() => Checkpoints.SimulationCheckpoint.Copy(this, State.P);
+
+    /// <summary>A deep copy that continues under <paramref name="p"/>: parameters equal to this run's before the
+    /// current week (<see cref="Checkpoints.ParameterFingerprint"/>), timeline events from this week on may differ
+    /// (a branch). Throws <see cref="Checkpoints.CheckpointException"/> when the parameters differ earlier.</summary>
+    public Simulation Clone(ModelParameters p)
+    {
+        ArgumentNullException.ThrowIfNull(p);
+        if (!ReferenceEquals(p, State.P) && Checkpoints.ParameterFingerprint.Before(p, Week) != Checkpoints.ParameterFingerprint.Before(State.P, Week))
+            throw new Checkpoints.CheckpointException($"cannot branch at week {Week} into other parameters: the structural parameters or the timeline before week {Week} differ");
+        return Checkpoints.SimulationCheckpoint.Copy(this, p);
     }
 
     /// <summary>Most threads one weekly step of a big world may use (default 1: this thread only); results do not
@@ -77,7 +115,7 @@ public sealed class Simulation
     };
 
     /// <summary>Spin-up: soldiers only move for a number of weeks (negative week numbers) so the stylized initial
-    /// placement settles before week 0.</summary>
+    /// placement settles before week 0 (keyed by the structure seed: part of the shared set-up).</summary>
     private static void SpinUp(ModelState s)
     {
         if (s.P.MeanField) return;
@@ -103,9 +141,9 @@ public sealed class Simulation
     /// streams keyed by the structure seed, so replicates of one structure seed share it; the timeline's events
     /// (weeks >= 0) do not fire. Afterwards the logs, ledger and counters start again from zero at week 0; groups
     /// founded or ended during the warm-up keep their negative weeks.</summary>
-    private void WarmUp(ModelState s, ulong structure, int weeks, IReadOnlyList<IProcess>? schedule)
+    private static void WarmUp(ModelState s, ulong structure, int weeks, IReadOnlyList<IProcess>? schedule)
     {
-        ulong dynamics = s.Seed;
+        ulong dynamics = s.Seed; // the structure seed while the set-up is built
         s.Seed = CounterRng.Key(structure, Streams.WarmUp);
         var processes = schedule == null ? DefaultSchedule() : schedule;
         var observer = new Observer(s.World.RegionCount);

@@ -19,6 +19,9 @@ public sealed record ExplorerOptions
     public TimeSpan IdleTimeout { get; init; } = TimeSpan.FromSeconds(30);
     /// <summary>Finished runs (and baseline ensembles) kept; the oldest is dropped, with its files, beyond it.</summary>
     public int CacheSize { get; init; } = 32;
+    /// <summary>Replicates kept stopped at a branch week (policy or <c>from</c> date) for later variants to continue
+    /// from (one present-day mexico replicate is about 25-30 MB).</summary>
+    public int BranchCacheSize { get; init; } = 32;
     /// <summary>Worker threads of the model runs.</summary>
     public int Threads { get; init; } = Environment.ProcessorCount;
     /// <summary>Folder of the runs' files; null: a new folder under the temporary directory, deleted on exit.</summary>

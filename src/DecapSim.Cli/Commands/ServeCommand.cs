@@ -16,9 +16,10 @@ public static class ServeCommand
         var maxWeeks = new Option<int>("--max-weeks") { Description = "Most weeks a run may ask for", DefaultValueFactory = _ => d.MaxWeeks };
         var queue = new Option<int>("--queue") { Description = "Runs that may wait to start (beyond: 429)", DefaultValueFactory = _ => d.QueueCapacity };
         var threads = new Option<int>("--threads") { Description = "Worker threads of the model runs", DefaultValueFactory = _ => d.Threads };
+        var branches = new Option<int>("--branch-cache") { Description = "Replicates kept at a branch date (policy or from date) for later variants to continue from (0: none; a present-day mexico replicate is about 25-30 MB)", DefaultValueFactory = _ => d.BranchCacheSize };
         var cmd = new Command("serve", "Start the explorer: policy levers in the browser, live violence curves (http://127.0.0.1:5170/)")
         {
-            port, host, maxReplicates, maxWeeks, queue, threads,
+            port, host, maxReplicates, maxWeeks, queue, threads, branches,
         };
         cmd.SetAction(parse =>
         {
@@ -28,12 +29,13 @@ public static class ServeCommand
             if (!CliGuard.InRange(console, "--max-weeks", parse.GetValue(maxWeeks), 1, 5200)) return ExitCodes.BadInput;
             if (!CliGuard.InRange(console, "--queue", parse.GetValue(queue), 1, 1000)) return ExitCodes.BadInput;
             if (!CliGuard.InRange(console, "--threads", parse.GetValue(threads), 1, 1024)) return ExitCodes.BadInput;
+            if (!CliGuard.InRange(console, "--branch-cache", parse.GetValue(branches), 0, 100_000)) return ExitCodes.BadInput;
             var h = (parse.GetValue(host) ?? ExplorerOptions.Loopback).Trim();
             if (h.Length == 0) { console.Error.WriteLine("error: --host: empty (allowed: an address or host name, e.g. 127.0.0.1)"); return ExitCodes.BadInput; }
             var options = d with
             {
                 Host = h, Port = p, MaxReplicates = parse.GetValue(maxReplicates), MaxWeeks = parse.GetValue(maxWeeks),
-                QueueCapacity = parse.GetValue(queue), Threads = parse.GetValue(threads),
+                QueueCapacity = parse.GetValue(queue), Threads = parse.GetValue(threads), BranchCacheSize = parse.GetValue(branches),
             };
             if (!options.IsLoopback)
                 console.Error.WriteLine($"warning: listening on {h}: anyone who can reach this machine on port {p} can run the model and read its results (the default 127.0.0.1 keeps it to this machine)");

@@ -32,6 +32,13 @@ public sealed class StreamRng : System.Random
         return result;
     }
 
+    /// <summary>The four state words (checkpoints save and restore the stream's position with them).</summary>
+    internal (ulong S0, ulong S1, ulong S2, ulong S3) State
+    {
+        get => (_s0, _s1, _s2, _s3);
+        set => (_s0, _s1, _s2, _s3) = value;
+    }
+
     private static ulong RotL(ulong x, int k) => (x << k) | (x >> (64 - k));
 
     /// <inheritdoc />

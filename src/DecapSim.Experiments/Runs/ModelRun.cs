@@ -26,58 +26,40 @@ public static class ModelRun
     /// <summary>Runs <paramref name="p"/> for its weeks from <paramref name="seeds"/> and collects what
     /// <paramref name="recording"/> asks for; <paramref name="replicate"/> only labels the result.
     /// <paramref name="weekDone"/> (progress only) is called after every week, on this thread; <paramref name="innerThreads"/>
-    /// caps the threads one step of a big world may use (results do not depend on it).</summary>
+    /// caps the threads one step of a big world may use (results do not depend on it). <paramref name="start"/> may
+    /// give a shared set-up to copy or a branch to continue from, and weeks to leave branches at: the results are
+    /// the same as without it.</summary>
     public static ReplicateResult Execute(ModelParameters p, Seeds seeds, int replicate = 0, RunRecording recording = RunRecording.Full,
-        CancellationToken cancel = default, Action? weekDone = null, int innerThreads = 1)
+        CancellationToken cancel = default, Action? weekDone = null, int innerThreads = 1, RunStart? start = null)
     {
         ArgumentNullException.ThrowIfNull(p);
         var sw = Stopwatch.StartNew();
         var timer = new ProcessTimer();
-        var sim = new Simulation(p, seeds) { StepObserver = timer, InnerThreads = innerThreads };
-        bool full = recording == RunRecording.Full;
-        int weeks = p.Weeks;
-        var weekly = new WeeklyMetrics[weeks];
-        int rw = full ? weeks : 0;
-        var rh = new double[rw][]; var rb = new double[rw][]; var rc = new int[rw][];
-        var fm = new int[rw][];
-        var presence = new Dictionary<int, int[]>();
-        for (int w = 0; w < weeks; w++)
+        Simulation sim;
+        RunRecorder recorder;
+        if (start?.From is { } from)
+        {
+            if (from.Seeds != seeds) throw new ArgumentException($"the branch is of seeds {from.Seeds}, not {seeds}", nameof(start));
+            if (from.Recording != recording) throw new ArgumentException($"the branch recorded {from.Recording}, not {recording}", nameof(start));
+            (sim, recorder) = from.Resume(p);
+        }
+        else
+        {
+            sim = start?.SetUp is { } setUp ? setUp.Start(seeds) : new Simulation(p, seeds);
+            recorder = new RunRecorder(recording, p.Weeks);
+        }
+        sim.StepObserver = timer;
+        sim.InnerThreads = innerThreads;
+        var branchWeeks = start?.BranchWeeks ?? Array.Empty<int>();
+        for (int w = sim.Week; w < p.Weeks; w++)
         {
             cancel.ThrowIfCancellationRequested();
-            int eventsBefore = sim.State.Events.Count;
-            weekly[w] = sim.Step();
-            if (full)
-            {
-                for (int i = eventsBefore; i < sim.State.Events.Count; i++)
-                {
-                    var e = sim.State.Events[i];
-                    if (e.Type == SimEventType.Removal && e.Faction >= 0) presence[i] = PresentRegions(sim.State, e.Faction);
-                }
-                rh[w] = (double[])sim.Observer.RegionHomicides.Clone();
-                rb[w] = (double[])sim.Observer.RegionBlockades.Clone();
-                rc[w] = (int[])sim.Observer.RegionController.Clone();
-                var live = sim.State.LiveMembers;
-                int n = sim.State.Factions.Count;
-                var row = new int[n];
-                Array.Copy(live, row, Math.Min(n, live.Length));
-                fm[w] = row;
-            }
+            if (start?.OnBranch is { } onBranch && branchWeeks.Contains(w) && (start.From is null || w > start.From.Week))
+                onBranch(new ReplicateBranch(sim, recorder));
+            recorder.Step(sim);
             weekDone?.Invoke();
         }
-        var s = sim.State;
-        var F = s.Factions;
-        var factions = new FactionRecord[full ? F.Count : 0];
-        for (int f = 0; f < factions.Length; f++)
-            factions[f] = new FactionRecord(f, F.Name[f], F.Parent[f], F.FoundedWeek[f], F.EndedWeek[f],
-                F.EndReason[f] == Core.Factions.EndReason.None ? "" : F.EndReason[f].ToString().ToLowerInvariant(), F.PeakMembers[f]);
-        var events = new EventRecord[full ? s.Events.Count : 0];
-        for (int i = 0; i < events.Length; i++) events[i] = Describe(s, s.Events[i], presence.GetValueOrDefault(i));
-        return new ReplicateResult
-        {
-            Replicate = replicate, Seed = seeds.Dynamics, Weekly = weekly, RegionHomicides = rh, RegionBlockades = rb, RegionController = rc,
-            Factions = factions, Events = events, FactionMembers = fm, ProcessMilliseconds = timer.Milliseconds(sim.Processes),
-            WallSeconds = sw.Elapsed.TotalSeconds,
-        };
+        return recorder.Result(sim, replicate, timer.Milliseconds(sim.Processes), sw.Elapsed.TotalSeconds);
     }
 
     /// <summary>Share of a faction's active members a region must hold for the faction to count as present there
@@ -87,7 +69,7 @@ public static class ModelRun
     /// <summary>Regions where faction <paramref name="f"/> is present: it controls at least one cell there at the end
     /// of the week, or at least <see cref="PresenceMinShare"/> of its active members were there in the week's presence
     /// snapshot (taken at the start of the week, before the removal).</summary>
-    private static int[] PresentRegions(ModelState s, int f)
+    internal static int[] PresentRegions(ModelState s, int f)
     {
         var world = s.World;
         var members = new int[world.RegionCount];
@@ -110,7 +92,7 @@ public static class ModelRun
         return list.ToArray();
     }
 
-    private static EventRecord Describe(ModelState s, SimEvent e, int[]? presentRegions)
+    internal static EventRecord Describe(ModelState s, SimEvent e, int[]? presentRegions)
     {
         var F = s.Factions;
         string faction = e.Faction >= 0 ? F.Name[e.Faction] : "";

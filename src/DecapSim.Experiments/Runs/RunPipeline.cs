@@ -21,6 +21,9 @@ public static class RunPipeline
         /// <summary>Called with each replicate's result right after it is written, in replicate order (the explorer's
         /// live curves).</summary>
         public Action<ReplicateResult>? OnReplicate { get; init; }
+        /// <summary>How replicate k starts (a branch to continue from, weeks to leave branches at: the explorer);
+        /// the results are the same as without it.</summary>
+        public Func<int, RunStart>? Start { get; init; }
         /// <summary>Tables as CSV, Parquet or both (the charts, report and manifest are written whatever the format).</summary>
         public OutputFormat Format { get; init; } = OutputFormat.Csv;
     }
@@ -74,7 +77,7 @@ public static class RunPipeline
         var world = Core.Simulation.BuildWorld(p.World, o.Seed); // the world every replicate runs on (structure seed)
         using var writer = new RunWriter(o.OutDir, p, world.RegionNames, o.Format);
         Action<ReplicateResult> sink = o.OnReplicate is { } on ? r => { writer.Add(r); on(r); } : writer.Add;
-        EnsembleRunner.Run(p, o.Seed, o.Replicates, o.Threads, sink, progress, cancel, weekDone);
+        EnsembleRunner.Run(p, o.Seed, o.Replicates, o.Threads, sink, progress, cancel, weekDone, o.Start);
         using var summaries = new Output.Tables.TableSet(o.OutDir, o.Format);
         SummaryWriter.Write(summaries, writer.Weekly, p.StartDate);
         RegionSummaryWriter.Write(summaries, world.RegionNames, writer.RegionHomicides, writer.RegionBlockades, p.StartDate);
@@ -84,7 +87,7 @@ public static class RunPipeline
         if (o.Baseline is { } b)
         {
             // the counterfactual: same seeds, its own tables under baseline/, no charts or report of its own
-            var bo = o with { OutDir = Path.Combine(o.OutDir, BaselineFolder), Charts = false, Report = false, Baseline = null };
+            var bo = o with { OutDir = Path.Combine(o.OutDir, BaselineFolder), Charts = false, Report = false, Baseline = null, Start = null };
             var be = RunEnsemble(b.Scenario, b.Parameters, bo, null, cancel, weekDone);
             baseline = new BaselineRun(b.Scenario.Name, be.Weekly);
             files.AddRange(be.Files.Select(f => BaselineFolder + "/" + f));

@@ -1,19 +1,40 @@
 using DecapSim.Core;
+using DecapSim.Core.Parameters;
 using DecapSim.Experiments.Runs;
+using DecapSim.Scenarios;
 
 namespace DecapSim.Explorer.Runs;
 
 /// <summary>
 /// Runs one explorer run: the variant through <see cref="RunPipeline"/> (so its files are those of
 /// <c>decapsim run</c> with the same inputs, byte for byte) and, beside it on the other threads, its paired baseline
-/// (the scenario as bundled, same seeds) unless an earlier run left it in the cache.
+/// (the scenario as bundled, same seeds) unless an earlier run left it in the cache. Replicates continue from a
+/// cached branch (<see cref="BranchCache"/>) when an earlier run was identical up to its policy or <c>from</c> date.
 /// </summary>
 public sealed class RunExecutor(ExplorerOptions options)
 {
     private readonly LruCache<EnsembleData> _baselines = new(options.CacheSize);
+    private readonly BranchCache _branches = new(options.BranchCacheSize);
 
     /// <summary>Baseline ensembles kept (for tests and the page's "reused" line).</summary>
     public int CachedBaselines => _baselines.Count;
+
+    /// <summary>Replicate branches kept.</summary>
+    public int CachedBranches => _branches.Count;
+
+    /// <summary>Where each replicate of a run of <paramref name="p"/> starts; notes on <paramref name="run"/> what
+    /// was reused; returns the starts and the weeks left to simulate.</summary>
+    private (RunStart[] Starts, long Weeks) Starts(ExplorerRun run, ModelParameters p, string what)
+    {
+        var spec = run.Spec;
+        var weeks = BranchCache.WeeksFor(spec);
+        var starts = Enumerable.Range(0, spec.Replicates).Select(k => _branches.StartFor(spec.Scenario.Name, p, spec.Seed, k, weeks)).ToArray();
+        long left = starts.Sum(s => (long)spec.Weeks - (s.From?.Week ?? 0));
+        var branched = starts.Where(s => s.From is not null).GroupBy(s => s.From!.Week).OrderBy(g => g.Key);
+        foreach (var g in branched)
+            run.Note($"{what}: {g.Count()} of {spec.Replicates} replicates continued from week {g.Key} ({ValueText.Format(p.StartDate.AddDays(7 * g.Key))}) of an earlier run: set-up and weeks 0-{g.Key - 1} not run again");
+        return (starts, left);
+    }
 
     public void Execute(ExplorerRun run)
     {
@@ -26,6 +47,7 @@ public sealed class RunExecutor(ExplorerOptions options)
             run.Regions = Enumerable.Range(0, world.RegionCount).Select(g => new RegionMeta(world.RegionNames[g], world.RegionCodes[g],
                 world.RegionTiles[g].Col, world.RegionTiles[g].Row, world.RegionPopulation[g])).ToArray();
             Task? baseline = null;
+            long baselineWeeks = 0;
             int threads = Math.Max(1, options.Threads);
             if (spec.IsBaseline) run.BaselineIsVariant();
             else if (_baselines.TryGet(spec.BaselineKey, out var cached)) run.UseBaseline(cached, $"paired baseline ({spec.Replicates} replicates) reused from an earlier run");
@@ -34,19 +56,20 @@ public sealed class RunExecutor(ExplorerOptions options)
                 int tb = Math.Max(1, threads / 2);
                 threads = Math.Max(1, threads - tb);
                 var p0 = spec.Scenario.Loaded.Parameters with { Weeks = spec.Weeks };
+                var (bs, bw) = Starts(run, p0, "baseline");
+                baselineWeeks = bw;
                 baseline = Task.Run(() =>
                 {
-                    var data = new EnsembleData();
-                    ReplicateScheduler.Run(spec.Replicates, tb,
-                        k => ModelRun.Execute(p0, Seeds.ForReplicate(spec.Seed, k), k, RunRecording.Full, cancel, run.WeekDone),
-                        (k, r) => run.AddBaseline(r), cancel);
+                    EnsembleRunner.Run(p0, spec.Seed, spec.Replicates, tb, run.AddBaseline, null, cancel, run.WeekDone, k => bs[k]);
                     _baselines.Set(spec.BaselineKey, run.Baseline);
                 }, cancel);
             }
-            run.TotalWeeks = (long)spec.Weeks * spec.Replicates * (baseline is null ? 1 : 2);
+            var (starts, variantWeeks) = Starts(run, spec.Parameters, spec.IsBaseline ? "run" : "variant");
+            run.TotalWeeks = variantWeeks + baselineWeeks;
             var o = new RunPipeline.Options(run.Directory, spec.Seed, spec.Replicates, threads, options.Charts, spec.Command)
             {
                 OnReplicate = run.AddVariant,
+                Start = k => starts[k],
             };
             var ensemble = RunPipeline.RunEnsemble(spec.Loaded, spec.Parameters, o, null, cancel, run.WeekDone);
             baseline?.Wait(cancel);

@@ -26,14 +26,16 @@ public sealed class RunApiTests : IAsyncLifetime
             ["set"] = set, ["from"] = from, ["removal"] = removal,
         }.Where(kv => kv.Value is not null).ToDictionary(kv => kv.Key, kv => kv.Value);
 
-    private string Cli(params string[] args)
+    private string Cli(params string[] args) => File.ReadAllText(Path.Combine(CliDir(args), "weekly.csv"));
+
+    private string CliDir(params string[] args)
     {
         var dir = Path.Combine(tmp, "cli-" + Guid.NewGuid().ToString("N")[..8]);
         var o = new StringWriter();
         var e = new StringWriter();
         int code = Program.Run(["run", "el-mencho-2026", .. args, "--no-charts", "--no-baseline", "--quiet", "--out", dir], new CliConsole(o, e));
         Assert.True(code == 0, e.ToString());
-        return File.ReadAllText(Path.Combine(dir, "weekly.csv"));
+        return dir;
     }
 
     [Fact]
@@ -98,6 +100,24 @@ public sealed class RunApiTests : IAsyncLifetime
         Assert.Equal(Rows(baseline, 0, w => w < 5), Rows(web, 0, w => w < 5));
         Assert.NotEqual(Rows(baseline, 0, w => w >= 5), Rows(web, 0, w => w >= 5));
         Assert.NotEqual(Rows(fromStart, 0, w => w < 5), Rows(web, 0, w => w < 5));
+    }
+
+    [Fact]
+    public async Task A_variant_branching_at_the_from_date_continues_from_the_earlier_run_and_gives_the_cli_files()
+    {
+        var (first, _) = await host.RunDone(Body(new Dictionary<string, object> { ["Arms.Interdiction"] = 0.6 }, from: "2026-03-08", weeks: 12));
+        Assert.NotNull(first);
+        var (id, status) = await host.RunDone(Body(new Dictionary<string, object> { ["Arms.Interdiction"] = 0.1, ["State.UsTrust"] = 0.2 }, from: "2026-03-08", weeks: 12));
+        var reused = status.GetProperty("reused").EnumerateArray().Select(x => x.GetString()!).ToList();
+        Assert.Contains(reused, x => x.Contains("variant: 2 of 2 replicates continued from week 5"));
+        Assert.Contains(reused, x => x.Contains("paired baseline"));
+        Assert.True(status.GetProperty("elapsedSeconds").GetDouble() > 0);
+        var dir = CliDir("--replicates", "2", "--weeks", "12", "--seed", "5", "--set", "Arms.Interdiction=0.1", "--set", "State.UsTrust=0.2", "--set-from", "2026-03-08");
+        foreach (var f in new[] { "weekly.csv", "events.csv", "factions.csv", "regions.csv", "summary.csv" })
+            Assert.Equal(File.ReadAllText(Path.Combine(dir, f)), await host.Client.GetStringAsync($"/api/runs/{id}/{f}"));
+        // the bundled scenario itself branches from the policy date (week 3) that both runs left
+        var (_, plain) = await host.RunDone(Body(weeks: 12, seed: 5));
+        Assert.Contains(plain.GetProperty("reused").EnumerateArray(), x => x.GetString()!.Contains("continued from week 3"));
     }
 
     [Theory]
