@@ -19,14 +19,15 @@ public sealed record ScenarioError(string File, string KeyPath, string Value, st
     /// <summary>A single line: <c>file(line,col): Key.Path: message (value: v; allowed: a)</c>.</summary>
     public override string ToString()
     {
-        var where = File;
+        var where = File ?? "";
         if (Line is int l) where += Column is int c ? $"({l},{c})" : $"({l})";
         var text = where.Length > 0 ? where + ": " : "";
-        if (KeyPath.Length > 0) text += KeyPath + ": ";
-        text += Message;
+        if (!string.IsNullOrEmpty(KeyPath)) text += KeyPath + ": ";
+        text += Message ?? "";
         var extras = new List<string>();
-        if (Value.Length > 0) extras.Add("value: " + Value);
-        if (Allowed.Length > 0) extras.Add("allowed: " + Allowed);
+        // a value read from JSON null (or a missing token) arrives as null: say nothing rather than crash
+        if (!string.IsNullOrEmpty(Value)) extras.Add("value: " + Value);
+        if (!string.IsNullOrEmpty(Allowed)) extras.Add("allowed: " + Allowed);
         if (extras.Count > 0) text += " (" + string.Join("; ", extras) + ")";
         return text;
     }
