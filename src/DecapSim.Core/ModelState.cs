@@ -47,6 +47,9 @@ public sealed class ModelState
     public List<int> PendingFree { get; } = new(256);
     /// <summary>Current week (0-based).</summary>
     public int Week { get; set; }
+    /// <summary>True during the warm-up before week 0 (see <see cref="Simulation"/>): leaders are not targeted then, so
+    /// the groups' leaders at week 0 are the ones the scenario names and places.</summary>
+    public bool WarmingUp { get; internal set; }
 
     /// <summary>Most threads a big world may use inside one weekly step (1 = this thread only). The work is split
     /// into fixed blocks whatever this is, so results never depend on it.</summary>

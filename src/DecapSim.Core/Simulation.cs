@@ -139,12 +139,14 @@ public sealed class Simulation
 
     /// <summary>Warm-up: the whole weekly model runs for <paramref name="weeks"/> weeks (negative week numbers) with
     /// streams keyed by the structure seed, so replicates of one structure seed share it; the timeline's events
-    /// (weeks >= 0) do not fire. Afterwards the logs, ledger and counters start again from zero at week 0; groups
+    /// (weeks >= 0) do not fire, and leaders are not targeted (lieutenants are), so the leaders at week 0 are the
+    /// ones the scenario names and places. Afterwards the logs, ledger and counters start again from zero at week 0; groups
     /// founded or ended during the warm-up keep their negative weeks.</summary>
     private static void WarmUp(ModelState s, ulong structure, int weeks, IReadOnlyList<IProcess>? schedule)
     {
         ulong dynamics = s.Seed; // the structure seed while the set-up is built
         s.Seed = CounterRng.Key(structure, Streams.WarmUp);
+        s.WarmingUp = true;
         var processes = schedule == null ? DefaultSchedule() : schedule;
         var observer = new Observer(s.World.RegionCount);
         // the initial groups existed before the warm-up (no grace period for young groups)
@@ -157,6 +159,7 @@ public sealed class Simulation
             StepWith(s, processes, observer, null);
         }
         s.Week = 0;
+        s.WarmingUp = false;
         for (int f = 0; f < initial; f++) F.FoundedWeek[f] = 0;
         s.Seed = dynamics;
         s.Events.Clear();

@@ -32,6 +32,7 @@ public static class MetricCatalog
         new("homicides_state", "people/week", "cartel members killed by state forces", MetricAggregation.Sum, m => m.HomicidesState),
         new("homicides_civilian", "people/week", "civilians killed in cartel violence", MetricAggregation.Sum, m => m.HomicidesCivilian),
         new("state_forces_killed", "people/week", "police and soldiers killed by cartels", MetricAggregation.Sum, m => m.StateForcesKilled),
+        new("homicides_contested", "people/week", "homicides (all kinds) in cells that were contested when the week's fighting happened (at the start of the week); the rest are in uncontested cells", MetricAggregation.Sum, m => m.HomicidesContested),
         new("blockades", "events/week", "road blockades and attacks of retaliation waves", MetricAggregation.Sum, m => m.Blockades),
         new("arrests", "people/week", "members arrested", MetricAggregation.Sum, m => m.Arrests),
         new("releases", "people/week", "members released from prison", MetricAggregation.Sum, m => m.Releases),

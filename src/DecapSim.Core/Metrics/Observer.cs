@@ -29,7 +29,7 @@ public sealed class Observer
         var world = s.World;
         var F = s.Factions;
         Array.Clear(RegionHomicides); Array.Clear(RegionBlockades);
-        double cartel = 0, state = 0, civ = 0, sfk = 0, blockades = 0, corruption = 0, police = 0;
+        double cartel = 0, state = 0, civ = 0, sfk = 0, inContested = 0, blockades = 0, corruption = 0, police = 0;
         int contested = 0;
         if (_controlCount.Length < F.Capacity) _controlCount = new int[F.Capacity];
         Array.Clear(_controlCount, 0, F.Capacity);
@@ -41,6 +41,7 @@ public sealed class Observer
             blockades += cells.Blockades[c];
             int r = world.Region[c];
             RegionHomicides[r] += h;
+            if (cells.WasContested[c]) inContested += h;
             RegionBlockades[r] += cells.Blockades[c];
             corruption += cells.Corruption[c];
             police += cells.Police[c];
@@ -69,6 +70,7 @@ public sealed class Observer
             HomicidesState = state,
             HomicidesCivilian = civ,
             StateForcesKilled = sfk,
+            HomicidesContested = inContested,
             Blockades = blockades,
             Arrests = k.Arrests,
             Releases = k.Releases,

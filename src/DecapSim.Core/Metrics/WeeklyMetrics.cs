@@ -9,6 +9,7 @@ public struct WeeklyMetrics
     public double HomicidesState;
     public double HomicidesCivilian;
     public double StateForcesKilled;
+    public double HomicidesContested;
     public double Blockades;
     public double Arrests;
     public double Releases;

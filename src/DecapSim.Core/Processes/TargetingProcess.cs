@@ -27,7 +27,7 @@ public sealed class TargetingProcess : IProcess
         {
             if (!F.Active[f]) continue;
             int leader = F.Leader[f];
-            if (leader >= 0 && s.Members.IsActive(leader)) TryLocate(s, leader, p.LeaderLocateBase * intel);
+            if (leader >= 0 && !s.WarmingUp && s.Members.IsActive(leader)) TryLocate(s, leader, p.LeaderLocateBase * intel);
             var units = s.UnitsOf(f);
             foreach (var u in units)
             {

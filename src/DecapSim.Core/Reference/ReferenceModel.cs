@@ -236,6 +236,7 @@ public sealed class ReferenceModel
             Imprisoned = double.NaN,
             RivalPairsInContact = double.NaN,
             ContestedCells = double.NaN,
+            HomicidesContested = double.NaN,
             RevenueUsd = double.NaN,
             ArmsAcquired = double.NaN,
             ArmsInterdicted = double.NaN,
@@ -253,7 +254,7 @@ public sealed class ReferenceModel
 /// EffectiveFactions (1 / sum of squared member shares; note the agent-based observer uses territory shares),
 /// LargestShare (of members). Zero (mechanisms absent from the reference model): HomicidesState,
 /// StateForcesKilled, Blockades, Releases, NewSplinters. NaN (not defined): Imprisoned, RivalPairsInContact,
-/// ContestedCells, RevenueUsd, ArmsAcquired, ArmsInterdicted, MeanCorruption, MeanPoliceCapacity, UsTrust.
+/// ContestedCells, HomicidesContested, RevenueUsd, ArmsAcquired, ArmsInterdicted, MeanCorruption, MeanPoliceCapacity, UsTrust.
 /// </summary>
 /// <param name="Metrics">Weekly metrics, weeks 0..n-1.</param>
 /// <param name="Exits">Weekly exits omega sum C_i^2 integrated over each week.</param>

@@ -15,6 +15,9 @@ public sealed class CellState
     public readonly int[] HolderUnit;
     /// <summary>True when the runner-up holds at least ContestRatio of the controller's presence.</summary>
     public readonly bool[] Contested;
+    /// <summary>The contested flag as this week's fighting saw it (set at the start of the week, before the territory
+    /// step updates <see cref="Contested"/>): where the week's homicides count as "in contested cells".</summary>
+    public readonly bool[] WasContested;
     /// <summary>Week until which the cell is a vacuum (its controller was weakened by a removal).</summary>
     public readonly int[] VacuumUntil;
     /// <summary>Route value of the cell at full control and demand 1 (USD/week).</summary>
@@ -37,7 +40,7 @@ public sealed class CellState
     public CellState(int cells)
     {
         Police = new double[cells]; Corruption = new double[cells]; Troops = new double[cells];
-        Controller = new int[cells]; HolderUnit = new int[cells]; Contested = new bool[cells]; VacuumUntil = new int[cells];
+        Controller = new int[cells]; HolderUnit = new int[cells]; Contested = new bool[cells]; WasContested = new bool[cells]; VacuumUntil = new int[cells];
         RouteValue = new double[cells]; Bribes = new double[cells];
         CartelDeaths = new int[cells]; LastCartelDeaths = new int[cells]; StateKills = new int[cells];
         Civilians = new int[cells]; StateForcesKilled = new int[cells]; Blockades = new int[cells];
@@ -49,10 +52,11 @@ public sealed class CellState
     /// <summary>Number of cells.</summary>
     public int Count => Police.Length;
 
-    /// <summary>Moves this week's counters to "last week" and clears them.</summary>
+    /// <summary>Moves this week's counters to "last week" and clears them; keeps the contested flags the week starts with.</summary>
     public void ResetWeeklyCounters()
     {
         Array.Copy(CartelDeaths, LastCartelDeaths, CartelDeaths.Length);
+        Array.Copy(Contested, WasContested, Contested.Length);
         Array.Clear(CartelDeaths); Array.Clear(StateKills); Array.Clear(Civilians);
         Array.Clear(StateForcesKilled); Array.Clear(Blockades); Array.Clear(Bribes);
     }

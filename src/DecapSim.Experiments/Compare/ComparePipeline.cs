@@ -9,7 +9,8 @@ namespace DecapSim.Experiments.Compare;
 /// <summary>
 /// What `decapsim compare` does: runs a baseline and scenarios under common random numbers (replicate k of every
 /// scenario uses seed <see cref="Core.Seeds.ForReplicate"/>(seed, k)), writes each ensemble's outputs into
-/// DIR/&lt;name&gt;/, then comparison.csv (paired differences with 95% intervals) and event_study.csv.
+/// DIR/&lt;name&gt;/, then comparison.csv (paired differences with 95% intervals: cumulative homicides at several
+/// horizons, over the run split into contested and uncontested cells, active factions, revenue) and event_study.csv.
 /// </summary>
 public static class ComparePipeline
 {
@@ -30,6 +31,10 @@ public static class ComparePipeline
 
     /// <summary>Metric names in comparison.csv.</summary>
     public const string CumulativeHomicides = "cumulative_homicides", ActiveFactions = "active_factions", CumulativeRevenue = "cumulative_revenue_usd";
+
+    /// <summary>Metric names of the contested/uncontested split of the run's homicides in comparison.csv: homicides in
+    /// cells contested when the week's fighting happened (weekly metric homicides_contested) and in the other cells.</summary>
+    public const string CumulativeHomicidesContested = "cumulative_homicides_contested", CumulativeHomicidesUncontested = "cumulative_homicides_uncontested";
 
     /// <summary>Runs the comparison and writes its files. <paramref name="progress"/> gets (replicates done, total)
     /// over all scenarios (calling thread); <paramref name="weekDone"/> is called from worker threads after every
@@ -93,6 +98,8 @@ public static class ComparePipeline
         int n = Math.Min(scenario.Weekly.Count, baseline.Weekly.Count);
         var metrics = new List<(string Metric, int Horizon, Func<WeeklyMetrics[], double> Value)>();
         foreach (int h in Horizons(weeks)) metrics.Add((CumulativeHomicides, h, m => Sum(m, h, x => x.Homicides)));
+        metrics.Add((CumulativeHomicidesContested, weeks, m => Sum(m, weeks, x => x.HomicidesContested)));
+        metrics.Add((CumulativeHomicidesUncontested, weeks, m => Sum(m, weeks, x => x.Homicides - x.HomicidesContested)));
         metrics.Add((ActiveFactions, weeks, m => m[weeks - 1].ActiveFactions));
         metrics.Add((CumulativeRevenue, weeks, m => Sum(m, weeks, x => x.RevenueUsd)));
         var rows = new List<ComparisonRow>();

@@ -21,7 +21,8 @@ public sealed record ScenarioRun(string Name, string Title, string Dir, ModelPar
 }
 
 /// <summary>A row of comparison.csv: scenario minus baseline for one metric at one horizon.</summary>
-/// <param name="Metric">cumulative_homicides, active_factions or cumulative_revenue_usd.</param>
+/// <param name="Metric">cumulative_homicides, cumulative_homicides_contested, cumulative_homicides_uncontested,
+/// active_factions or cumulative_revenue_usd.</param>
 /// <param name="HorizonWeeks">Weeks from the start the metric is taken at (cumulated over).</param>
 /// <param name="Method">paired-t or bootstrap-percentile (95% intervals).</param>
 public sealed record ComparisonRow(string Scenario, string Baseline, string Metric, int HorizonWeeks, double MeanBaseline,

@@ -102,6 +102,8 @@ public static class CompareReport
             string what = row.Metric switch
             {
                 ComparePipeline.CumulativeHomicides => $"homicides over the first {Months(row.HorizonWeeks)}",
+                ComparePipeline.CumulativeHomicidesContested => $"of which in contested cells ({Months(row.HorizonWeeks)})",
+                ComparePipeline.CumulativeHomicidesUncontested => $"of which in uncontested cells ({Months(row.HorizonWeeks)})",
                 ComparePipeline.ActiveFactions => "active factions at the end",
                 ComparePipeline.CumulativeRevenue => "trafficking revenue over the run (USD)",
                 _ => row.Metric,
@@ -112,6 +114,7 @@ public static class CompareReport
                 .Element("td", $"{HtmlWriter.Signed(row.CiLow)} to {HtmlWriter.Signed(row.CiHigh)}", ("class", "num nowrap")).Close("tr");
         }
         h.Close("tbody").Close("table");
+        foreach (var line in ContestedSplit(r.Rows)) h.Element("p", line);
         h.Element("p", "How to read the interval: it is the 95% confidence interval of the mean paired difference (a paired t interval; comparison.csv also has bootstrap intervals). " +
             "It says how precisely the average effect over replicates is known. When it excludes 0, the average effect has a clear sign; single replicates may still go the other way, " +
             "because the interval is about the mean, not about every run. When it includes 0, these replicates cannot tell the average effect apart from no effect. " +
@@ -151,6 +154,27 @@ public static class CompareReport
         h.Close("main").Close("body").Close("html");
         return h.ToString();
     }
+
+    /// <summary>One sentence per scenario: where its change in homicides over the run happened, in cells contested
+    /// at the time of the fighting or in the others (the paired mean differences of the split).</summary>
+    public static IEnumerable<string> ContestedSplit(IReadOnlyList<ComparisonRow> rows)
+    {
+        foreach (var g in rows.Where(x => x.Method == "paired-t").GroupBy(x => x.Scenario))
+        {
+            var c = g.FirstOrDefault(x => x.Metric == ComparePipeline.CumulativeHomicidesContested);
+            var u = g.FirstOrDefault(x => x.Metric == ComparePipeline.CumulativeHomicidesUncontested);
+            if (c is null || u is null || double.IsNaN(c.MeanDifference) || double.IsNaN(u.MeanDifference)) continue;
+            double total = c.MeanDifference + u.MeanDifference;
+            string share = Math.Abs(total) > 0 && Math.Sign(c.MeanDifference) == Math.Sign(total)
+                ? $" ({Percent(Math.Abs(c.MeanDifference / total))} of the change)" : "";
+            string cBase = c.MeanBaseline + u.MeanBaseline > 0 ? $"; in the baseline {Percent(c.MeanBaseline / (c.MeanBaseline + u.MeanBaseline))} of the homicides are in contested cells" : "";
+            yield return $"Where it changed ({g.Key}): over {Months(c.HorizonWeeks)}, homicides in cells contested at the time of the fighting changed by " +
+                $"{HtmlWriter.Signed(c.MeanDifference)} (95% CI {HtmlWriter.Signed(c.CiLow)} to {HtmlWriter.Signed(c.CiHigh)}){share}, in uncontested cells by " +
+                $"{HtmlWriter.Signed(u.MeanDifference)} (95% CI {HtmlWriter.Signed(u.CiLow)} to {HtmlWriter.Signed(u.CiHigh)}){cBase}.";
+        }
+    }
+
+    private static string Percent(double share) => (100 * share).ToString("0", System.Globalization.CultureInfo.InvariantCulture) + "%";
 
     private static string Months(int weeks)
     {

@@ -54,12 +54,23 @@ public static class HistoryReport
         return (rows, fits);
     }
 
+    /// <summary>What the run report shows of the comparison: the rows, the fits and the rendered charts (none
+    /// without charts).</summary>
+    public sealed record View(IReadOnlyList<ReferenceSeries> References, IReadOnlyList<Row> Rows, IReadOnlyList<Fit> Fits, IReadOnlyList<RenderedChart> Charts);
+
     /// <summary>Writes the files into <paramref name="outDir"/>; returns their names (relative).</summary>
-    public static IReadOnlyList<string> Write(string outDir, LoadedScenario scenario, DateOnly start, int weeks, IReadOnlyList<WeeklyMetrics[]> weekly, bool charts, Action<string>? warn = null)
+    public static IReadOnlyList<string> Write(string outDir, LoadedScenario scenario, DateOnly start, int weeks, IReadOnlyList<WeeklyMetrics[]> weekly, bool charts, Action<string>? warn = null) =>
+        Write(outDir, scenario, start, weeks, weekly, charts, out _, warn);
+
+    /// <summary>Writes the files into <paramref name="outDir"/>; returns their names (relative) and, when the scenario
+    /// declares references, what the report shows of them.</summary>
+    public static IReadOnlyList<string> Write(string outDir, LoadedScenario scenario, DateOnly start, int weeks, IReadOnlyList<WeeklyMetrics[]> weekly, bool charts, out View? view, Action<string>? warn = null)
     {
         var files = new List<string>();
+        view = null;
         if (scenario.References.Count == 0 || weekly.Count == 0) return files;
         var (rows, fits) = Compute(scenario.References, weekly, start, weeks);
+        IReadOnlyList<RenderedChart> rendered = Array.Empty<RenderedChart>();
         using (var f = new AtomicFile(Path.Combine(outDir, "history.csv")))
         {
             f.Writer.WriteLine("metric,year,sample,reference,mean,p05,median,p95");
@@ -84,9 +95,11 @@ public static class HistoryReport
             string dir = Path.Combine(outDir, "charts");
             var specs = scenario.References.Select(r => new ChartSpec($"history_{r.Metric}", r.Metric,
                 Chart(r, rows.Where(x => x.Metric == r.Metric).ToArray(), fits.Where(x => x.Metric == r.Metric).ToArray(), weekly.Count))).ToList();
-            foreach (var f in ChartFiles.Write(dir, ChartRenderer.RenderAll(specs), warn))
+            rendered = ChartRenderer.RenderAll(specs);
+            foreach (var f in ChartFiles.Write(dir, rendered, warn))
                 files.Add("charts/" + Path.GetFileName(f));
         }
+        view = new View(scenario.References, rows, fits, rendered);
         return files;
     }
 

@@ -23,12 +23,12 @@ public static class RunReport
 
     /// <summary>Writes report.html atomically.</summary>
     public static void Write(string path, LoadedScenario scenario, ModelParameters p, RunPipeline.Options o, RunWriter run,
-        IReadOnlyList<RenderedChart> charts, BaselineRun? baseline = null) =>
-        AtomicFile.WriteAllText(path, Build(scenario, p, o.Seed, run.Weekly, run.First, charts, baseline));
+        IReadOnlyList<RenderedChart> charts, BaselineRun? baseline = null, HistoryReport.View? history = null) =>
+        AtomicFile.WriteAllText(path, Build(scenario, p, o.Seed, run.Weekly, run.First, charts, baseline, history));
 
     /// <summary>Builds the page (no I/O).</summary>
     public static string Build(LoadedScenario scenario, ModelParameters p, ulong seed, IReadOnlyList<WeeklyMetrics[]> weekly,
-        ReplicateResult? first, IReadOnlyList<RenderedChart> charts, BaselineRun? baseline = null)
+        ReplicateResult? first, IReadOnlyList<RenderedChart> charts, BaselineRun? baseline = null, HistoryReport.View? history = null)
     {
         string title = string.IsNullOrWhiteSpace(scenario.Title) ? scenario.Name : scenario.Title;
         var h = new HtmlWriter();
@@ -77,6 +77,9 @@ public static class RunReport
             }
             h.Close("section").Line();
         }
+
+        // --- against the record (scenarios with References) --------------------------------------------------
+        if (history is not null) HistorySection(h, history, reps);
 
         // --- timeline -----------------------------------------------------------------------------------------
         h.Open("section").Element("h2", "What the scenario does: its timeline").Line();
@@ -129,6 +132,47 @@ public static class RunReport
             .Close("footer").Line();
         h.Close("main").Line().Close("body").Line().Close("html").Line();
         return h.ToString();
+    }
+
+    /// <summary>The run against the observed series its scenario declares: the fit in and out of the fitted years, in a
+    /// table and in words, and the history charts.</summary>
+    private static void HistorySection(HtmlWriter h, HistoryReport.View v, int reps)
+    {
+        h.Open("section", ("id", "history")).Element("h2", "Against the record: the model and the observed series").Line();
+        h.Element("p", "The scenario names observed yearly series (below, with their sources). Each is compared with the mean of the " +
+            $"{reps} replicate{(reps == 1 ? "" : "s")} year by year: the MAPE is the mean absolute difference in percent of the observed value, " +
+            "r the correlation of the two curves. \"Fitted\" years are those the model's free parameters were calibrated on; " +
+            "\"held out\" years were not used, so they test the model rather than the fit. Full numbers: history.csv and history_fit.csv.");
+        h.Open("table", ("class", "events")).Open("thead").Open("tr").Element("th", "Series").Element("th", "Years")
+            .Element("th", "MAPE").Element("th", "r").Element("th", "Source").Close("tr").Close("thead").Open("tbody");
+        foreach (var f in v.Fits)
+        {
+            var r = v.References.First(x => x.Metric == f.Metric);
+            string sample = f.Sample switch { "in-sample" => "fitted", "out-of-sample" => "held out", _ => "all" };
+            h.Open("tr").Element("td", f.Metric).Element("td", $"{sample} ({f.Score.Rows})")
+                .Element("td", f.Score.MapePercent.ToString("F1", CultureInfo.InvariantCulture) + "%", ("class", "num"))
+                .Element("td", double.IsFinite(f.Score.Correlation) ? f.Score.Correlation.ToString("F2", CultureInfo.InvariantCulture) : "-", ("class", "num"))
+                .Element("td", r.Source).Close("tr").Line();
+        }
+        h.Close("tbody").Close("table").Line();
+        foreach (var r in v.References)
+        {
+            var rows = v.Rows.Where(x => x.Metric == r.Metric && double.IsFinite(x.Reference) && x.Reference != 0).ToArray();
+            if (rows.Length == 0) continue;
+            var worst = rows.MaxBy(x => Math.Abs(x.Mean / x.Reference - 1))!;
+            var best = rows.MinBy(x => Math.Abs(x.Mean / x.Reference - 1))!;
+            h.Element("p", $"{r.Metric}: closest in {best.Year} (model {ReportStats.Int(best.Mean)} against {ReportStats.Int(best.Reference)} observed), " +
+                $"furthest in {worst.Year} (model {ReportStats.Int(worst.Mean)} against {ReportStats.Int(worst.Reference)}, " +
+                $"{(worst.Mean > worst.Reference ? "+" : "")}{(worst.Mean / worst.Reference - 1) * 100:F0}%).");
+        }
+        foreach (var c in v.Charts)
+        {
+            h.Open("figure", ("id", "chart-" + c.Name)).Element("h3", c.Heading).Line();
+            if (c.Svg is { } svg) h.Raw(HtmlWriter.InlineSvg(svg, c.Name)).Line();
+            h.Element("figcaption", "Blue: the mean of the replicates per calendar year" + (reps > 1 ? ", with the band 90% of replicates fall in" : "") +
+                "; points: the observed series. The dashed line marks the end of the fitted years: to its right the model was not fitted.").Close("figure").Line();
+        }
+        h.Close("section").Line();
     }
 
     /// <summary>What the model reproduces and what it does not (<see cref="ModelFidelity"/>).</summary>

@@ -98,10 +98,10 @@ public static class RunPipeline
         if (o.Charts)
             foreach (var f in ChartFiles.Write(Path.Combine(o.OutDir, "charts"), charts, o.Warn))
                 files.Add(Path.GetRelativePath(o.OutDir, f));
-        files.AddRange(HistoryReport.Write(o.OutDir, scenario, p.StartDate, p.Weeks, writer.Weekly, o.Charts, o.Warn));
+        files.AddRange(HistoryReport.Write(o.OutDir, scenario, p.StartDate, p.Weeks, writer.Weekly, o.Charts, out var history, o.Warn));
         if (o.Report)
         {
-            RunReport.Write(Path.Combine(o.OutDir, "report.html"), scenario, p, o, writer, charts, baseline);
+            RunReport.Write(Path.Combine(o.OutDir, "report.html"), scenario, p, o, writer, charts, baseline, history);
             files.Add("report.html");
         }
         files.Add("manifest.json");

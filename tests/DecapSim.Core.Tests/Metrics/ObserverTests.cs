@@ -141,4 +141,28 @@ public class ObserverTests
             Assert.Equal(sim.State.Cells.Corruption.Average(), m.MeanCorruption, 9);
         }
     }
+
+    [Fact]
+    public void Observe_HomicidesContested_CountsTheCellsContestedWhenTheWeekStarted()
+    {
+        double contested = 0, total = 0;
+        foreach (ulong seed in new ulong[] { 1, 2 })
+        {
+            var sim = Busy(seed);
+            for (int w = 0; w < 30; w++)
+            {
+                // the flags the week's fighting sees are those the previous week's territory step left
+                var before = (bool[])sim.State.Cells.Contested.Clone();
+                var m = sim.Step();
+                var c = sim.State.Cells;
+                double expected = Enumerable.Range(0, c.Count).Where(i => before[i])
+                    .Sum(i => (double)c.CartelDeaths[i] + c.StateKills[i] + c.Civilians[i] + c.StateForcesKilled[i]);
+                Assert.Equal(expected, m.HomicidesContested, 9);
+                Assert.InRange(m.HomicidesContested, 0, m.Homicides);
+                contested += m.HomicidesContested; total += m.Homicides;
+            }
+        }
+        // both kinds of cell see homicides in a busy world
+        Assert.InRange(contested, 1, total - 1);
+    }
 }

@@ -58,6 +58,25 @@ public sealed class ComparePipelineTests : IDisposable
     }
 
     [Fact]
+    public void Run_ContestedSplit_AddsUpToTheRunsHomicidesAndIsDescribed()
+    {
+        var r = Compare("small.json", new[] { "lethal.json" }, 3, 30, out var dir);
+        var t = r.Rows.Where(x => x.Method == "paired-t").ToDictionary(x => (x.Metric, x.HorizonWeeks));
+        var total = t[(ComparePipeline.CumulativeHomicides, 30)];
+        var c = t[(ComparePipeline.CumulativeHomicidesContested, 30)];
+        var u = t[(ComparePipeline.CumulativeHomicidesUncontested, 30)];
+        Assert.Equal(total.MeanBaseline, c.MeanBaseline + u.MeanBaseline, 6);
+        Assert.Equal(total.MeanScenario, c.MeanScenario + u.MeanScenario, 6);
+        Assert.Equal(total.MeanDifference, c.MeanDifference + u.MeanDifference, 6);
+        Assert.True(c.MeanBaseline > 0 && u.MeanBaseline > 0, "the small world has homicides in both kinds of cell");
+        var csv = TestScenarios.ReadCsv(Path.Combine(dir, "comparison.csv"));
+        Assert.Contains(csv, row => row["metric"] == ComparePipeline.CumulativeHomicidesContested && row["method"] == "bootstrap-percentile");
+        var line = Assert.Single(DecapSim.Experiments.Reports.CompareReport.ContestedSplit(r.Rows));
+        Assert.Contains("lethal", line);
+        Assert.Contains("contested", line);
+    }
+
+    [Fact]
     public void Horizons_RunShorterThanSomeHorizons_SkipsThemAndAddsTheEnd()
     {
         Assert.Equal(new[] { 26, 52, 104, 260 }, ComparePipeline.Horizons(260));

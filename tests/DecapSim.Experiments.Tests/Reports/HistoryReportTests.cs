@@ -58,4 +58,27 @@ public class HistoryReportTests
         var none = ScenarioLoader.Load(t.Write("n.json", """{ "StartDate": "2025-12-28", "Weeks": 60, "World": { "Kind": "grid", "Width": 4, "Height": 4 }, "Factions": { "Count": 6, "InitialMembers": 1500 } }"""));
         Assert.Empty(HistoryReport.Write(t.Sub("none"), none, none.Parameters.StartDate, 60, weekly, charts: true));
     }
+
+    [Fact]
+    public void RunReport_WithReferences_HasTheRecordSection_FitTableWordsAndCharts()
+    {
+        using var t = new ResearchDir();
+        t.Write("obs.csv", "year,value\n2026,100\n2027,120\n");
+        var s = ScenarioLoader.Load(t.Write("h.json", Scenario));
+        var weekly = new[] { ModelRun.Execute(s.Parameters, 11, 0, RunRecording.WeeklyOnly).Weekly, ModelRun.Execute(s.Parameters, 12, 0, RunRecording.WeeklyOnly).Weekly };
+        HistoryReport.Write(t.Path, s, s.Parameters.StartDate, s.Parameters.Weeks, weekly, charts: true, out var view);
+        Assert.NotNull(view);
+        var html = RunReport.Build(s, s.Parameters, 3, weekly, null, Array.Empty<DecapSim.Charts.RenderedChart>(), null, view);
+        int at = html.IndexOf("id=\"history\"", StringComparison.Ordinal);
+        Assert.True(at > 0, "no history section");
+        var section = html[at..html.IndexOf("</section>", at, StringComparison.Ordinal)];
+        Assert.Contains("held out (1)", section);   // homicides: 2027 is outside the fitted years
+        Assert.Contains("fitted (1)", section);
+        Assert.Contains("made up", section);        // the reference's source
+        Assert.Contains("<svg", section);           // the history charts inline
+        Assert.Matches(@"homicides: closest in 202[67] \(model [0-9,]+ against 1[02]0 observed\)", section);
+        // without references: no section
+        var plain = RunReport.Build(s, s.Parameters, 3, weekly, null, Array.Empty<DecapSim.Charts.RenderedChart>());
+        Assert.DoesNotContain("id=\"history\"", plain);
+    }
 }
