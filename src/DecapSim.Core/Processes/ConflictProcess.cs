@@ -268,10 +268,17 @@ public sealed class ConflictProcess : IProcess
         double baseH = s.P.Conflict.BaseHostility;
         if (_dyadR.Length < n * n) { int len = Math.Max(n * n, Math.Min(cap * cap, 2 * n * n)); _dyadR = new double[len]; _dyadK = new double[len]; }
         _dyadStride = n;
-        for (int f = 0; f < n; f++)
+        // only factions present in this week's snapshot are ever looked up (entries' factions): fill their rows and
+        // columns, not those of the factions that ended
+        var present = s.Presence.FactionMembers;
+        if (_present.Length < n) _present = new int[Math.Max(n, _present.Length * 2)];
+        int np = 0;
+        for (int f = 0; f < n && f < present.Length; f++) if (present[f] > 0) _present[np++] = f;
+        var list = _present.AsSpan(0, np);
+        foreach (int f in list)
         {
             int row = f * cap, drow = f * n;
-            for (int g = 0; g < n; g++)
+            foreach (int g in list)
             {
                 double r = F.Rivalry[row + g] + F.War[row + g];
                 _dyadR[drow + g] = r;
@@ -279,6 +286,7 @@ public sealed class ConflictProcess : IProcess
             }
         }
     }
+    private int[] _present = Array.Empty<int>();
     private double[] _dyadR = Array.Empty<double>(), _dyadK = Array.Empty<double>();
     private int _dyadStride;
 

@@ -59,9 +59,10 @@ internal static class Ops
     /// The slots of faction f that are active (and, with <paramref name="imprisoned"/>, imprisoned), in ascending
     /// order, without a pass over the member table: the members listed under f at this week's snapshot, the slots
     /// changed since (<see cref="Factions.MemberTable.Changed"/>) and the prison list, filtered by their state now.
-    /// The list is scratch owned by this thread, valid until the next call.
+    /// The list is scratch owned by this thread, valid until the next call. With <paramref name="unit"/> (default: any), only
+    /// that unit's members.
     /// </summary>
-    public static List<int> MembersOf(ModelState s, int f, bool imprisoned)
+    public static List<int> MembersOf(ModelState s, int f, bool imprisoned, int unit = int.MinValue)
     {
         var list = _members ??= new List<int>(1024);
         list.Clear();
@@ -70,15 +71,15 @@ internal static class Ops
         if (f + 1 < pres.FactionEntryStart.Length)
             foreach (int e in pres.EntriesOf(f))
                 foreach (int i in pres.MembersOf(e))
-                    if (m.Faction[i] == f && m.Status[i] == (byte)MemberStatus.Active) list.Add(i);
+                    if (m.Faction[i] == f && m.Status[i] == (byte)MemberStatus.Active && (unit == int.MinValue || m.Unit[i] == unit)) list.Add(i);
         var changed = m.Changed.AsSpan(0, m.ChangedCount);
         foreach (int i in changed)
-            if (m.Faction[i] == f && m.Status[i] == (byte)MemberStatus.Active) list.Add(i);
+            if (m.Faction[i] == f && m.Status[i] == (byte)MemberStatus.Active && (unit == int.MinValue || m.Unit[i] == unit)) list.Add(i);
         if (imprisoned)
             for (int j = 0; j < s.PrisonCount; j++)
             {
                 int i = s.Prison[j];
-                if (m.Faction[i] == f && m.Status[i] == (byte)MemberStatus.Imprisoned) list.Add(i);
+                if (m.Faction[i] == f && m.Status[i] == (byte)MemberStatus.Imprisoned && (unit == int.MinValue || m.Unit[i] == unit)) list.Add(i);
             }
         var span = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(list);
         span.Sort();

@@ -66,6 +66,8 @@ public class PresenceIndexUpdateTests
                 Assert.Equal(expected, Ops.MembersOf(s, f, imprisoned: true));
                 Assert.Equal(expected.Where(i => s.Members.Status[i] == (byte)MemberStatus.Active),
                     Ops.MembersOf(s, f, imprisoned: false));
+                foreach (int u in s.UnitsOf(f).ToArray().Append(-1))
+                    Assert.Equal(expected.Where(i => s.Members.Unit[i] == u), Ops.MembersOf(s, f, imprisoned: true, unit: u));
             }
         }
     }

@@ -61,9 +61,8 @@ internal static class Splinters
     {
         var m = s.Members;
         int moved = 0;
-        foreach (int i in Ops.MembersOf(s, f, imprisoned: true))
+        foreach (int i in Ops.MembersOf(s, f, imprisoned: true, unit: u))
         {
-            if (m.Unit[i] != u) continue;
             m.Faction[i] = g;
             m.Touch(i);
             if (m.Status[i] == (byte)MemberStatus.Active) moved++;
