@@ -4,8 +4,9 @@ namespace DecapSim.Core;
 
 /// <summary>
 /// The two seeds of one model run. <see cref="Structure"/> fixes what replicates of an ensemble share: the world's
-/// geometry and populations, the initial factions, members and networks. <see cref="Dynamics"/> fixes everything
-/// that happens afterwards (spin-up moves and every weekly draw).
+/// geometry and populations, the initial factions, members and networks, and everything else before week 0 (spin-up
+/// moves, warm-up), built once per structure seed (<see cref="SimulationSetUp"/>). <see cref="Dynamics"/> fixes every
+/// draw from week 0 on.
 /// </summary>
 /// <remarks>Every caller (run, compare, batch, experiments, sweeps, the explorer, benchmarks) derives replicate
 /// seeds through <see cref="ForReplicate"/>, so replicate k of master seed S is the same model run wherever it is

@@ -21,9 +21,13 @@ public static class RunCommand
         var setFrom = new Option<string?>("--set-from") { Description = "Apply the --set values of policy levers from this date (yyyy-mm-dd) as a policy event, not from the start" };
         var format = FormatOption.Create(DecapSim.Experiments.Output.OutputFormat.Csv);
         var noBaseline = new Option<bool>("--no-baseline") { Description = "Do not run the scenario's counterfactual (its \"Baseline\" key) alongside it" };
+        var checkpointAt = new Option<string?>("--checkpoint-at") { Description = "Also save every replicate as it is on this date (yyyy-mm-dd; with --checkpoint)" };
+        var checkpoint = new Option<string?>("--checkpoint") { Description = "File the --checkpoint-at state is written to" };
+        var fromCheckpoint = new Option<string?>("--from-checkpoint") { Description = "Continue the replicates from a file written by --checkpoint (same scenario and overrides before its date, seed and replicates; later timeline events apply)" };
         var cmd = new Command("run", "Run a scenario (agent-based model) and write its outputs")
         {
             scenario, seed, weeks, outDir, replicates, threads, set, setFrom, noCharts, quiet, noBaseline, format,
+            checkpointAt, checkpoint, fromCheckpoint,
         };
         cmd.SetAction(parse =>
         {
@@ -52,11 +56,13 @@ public static class RunCommand
                     return ExitCodes.BadInput;
                 baseline = (b, bp);
             }
+            if (!RunCheckpoints.TryPrepare(console, p, s, reps, parse.GetValue(checkpointAt), parse.GetValue(checkpoint), parse.GetValue(fromCheckpoint), out var checkpoints))
+                return ExitCodes.BadInput;
             string dir = parse.GetValue(outDir)!;
             bool q = parse.GetValue(quiet);
             var err = console.Error;
             var options = new RunPipeline.Options(dir, s, reps, th, !parse.GetValue(noCharts), "decapsim " + string.Join(' ', Environment.GetCommandLineArgs().Skip(1)),
-                Warn: w => err.WriteLine("warning: " + w), Baseline: baseline) { Format = fmt };
+                Warn: w => err.WriteLine("warning: " + w), Baseline: baseline) { Format = fmt, Start = checkpoints.Start };
             var sw = System.Diagnostics.Stopwatch.StartNew();
             return CliGuard.Run(console, dir, cancel =>
             {
@@ -71,6 +77,7 @@ public static class RunCommand
                         if (!q && !bar) err.WriteLine($"  replicate {done} of {reps} done ({sw.Elapsed.TotalSeconds:F1} s)");
                     }, cancel, weekDone));
                 if (!q) err.WriteLine($"wrote {ensemble.Files.Count} files to {dir} in {sw.Elapsed.TotalSeconds:F1} s");
+                if (checkpoints.Save(s) is { } saved && !q) err.WriteLine($"wrote the checkpoint of {reps} replicate(s) at week {checkpoints.Week} to {saved}");
                 if (!q)
                 {
                     foreach (var line in DecapSim.Experiments.Reports.ReportStats.Headlines(p, ensemble.Weekly, ensemble.Baseline)) console.Out.WriteLine(line);

@@ -13,12 +13,24 @@ public sealed class ReplicateBranch
     private readonly RunRecorder _recorded;
 
     /// <summary>Keeps copies of <paramref name="sim"/> and <paramref name="recorded"/> as they are now.</summary>
-    public ReplicateBranch(Simulation sim, RunRecorder recorded)
+    public ReplicateBranch(Simulation sim, RunRecorder recorded) : this(sim.Clone(), recorded.Copy(), own: true)
     {
-        _sim = sim.Clone();
-        _recorded = recorded.Copy();
+    }
+
+    private ReplicateBranch(Simulation sim, RunRecorder recorded, bool own)
+    {
+        _ = own;
+        _sim = sim;
+        _recorded = recorded;
         Fingerprint = Core.Checkpoints.ParameterFingerprint.Before(sim.State.P, sim.Week);
     }
+
+    /// <summary>A branch that takes <paramref name="sim"/> and <paramref name="recorded"/> over (nobody else may
+    /// step them): a run checkpoint just read.</summary>
+    internal static ReplicateBranch Own(Simulation sim, RunRecorder recorded) => new(sim, recorded, own: true);
+
+    /// <summary>The parameters the branch was run with.</summary>
+    public Core.Parameters.ModelParameters Parameters => _sim.State.P;
 
     /// <summary>Weeks run (the next one is the first the continued run steps).</summary>
     public int Week => _sim.Week;
