@@ -107,7 +107,7 @@ public static class HistoryReport
     {
         string Score(string sample) => fits.FirstOrDefault(f => f.Sample == sample) is { } f ? $"MAPE {f.Score.MapePercent:F1}%, r = {f.Score.Correlation:F2}" : "none";
         bool flow = OutputExpr.Flows.Contains(r.Metric);
-        var c = ChartStyle.NewPlot($"{r.Metric}{(flow ? " per year" : " at the end of the year")}: model vs observed (fitted years {Score("in-sample")}; held out {Score("out-of-sample")})");
+        var c = ChartStyle.NewPlot($"{r.Metric}{(flow ? " per year" : " at the end of the year")}: model vs observed\nfitted years: {Score("in-sample")}; held out: {Score("out-of-sample")}");
         c.XLabel("year");
         ChartStyle.Years(c.Axes.Bottom);
         c.YLabel(flow ? $"{r.Metric} per year" : r.Metric);
