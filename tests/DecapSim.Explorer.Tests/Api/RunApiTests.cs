@@ -240,8 +240,9 @@ public sealed class RunLimitTests
     [Fact]
     public async Task A_watched_run_is_not_cancelled()
     {
-        await using var host = await ExplorerHost.StartInMemory(ExplorerHost.TestOptions(o => o with { IdleTimeout = TimeSpan.FromSeconds(3) }));
-        var (code, body) = await host.Post(new { scenario = "baseline", replicates = 1, weeks = 300, seed = 3 }); // longer than the timeout
+        // 6 s, not less: with every test project running at once on two cores a poll can wait seconds for a thread
+        await using var host = await ExplorerHost.StartInMemory(ExplorerHost.TestOptions(o => o with { IdleTimeout = TimeSpan.FromSeconds(6) }));
+        var (code, body) = await host.Post(new { scenario = "baseline", replicates = 1, weeks = 1040, seed = 3 }); // longer than the timeout
         Assert.Equal(202, code);
         var s = await host.WaitFinished(body.GetProperty("id").GetString()!); // polls every 100 ms
         Assert.Equal("done", s.GetProperty("status").GetString());
