@@ -108,22 +108,8 @@ public sealed class PresenceIndex
         // one sequential pass: note the slots whose (cell, faction, status) changed, count the rest
         for (int i = 0; i < n; i++)
         {
-            int sc = snapCell[i];
-            if (status[i] != (byte)MemberStatus.Active)
-            {
-                if (sc >= 0) { Depart(sc, snapFaction[i], i); snapCell[i] = -1; departures++; }
-                entry[i] = -1;
-                continue;
-            }
-            int c = cell[i], f = faction[i];
-            if (sc != c || snapFaction[i] != f)
-            {
-                if (sc >= 0) { Depart(sc, snapFaction[i], i); departures++; }
-                snapCell[i] = c; snapFaction[i] = f;
-                if (_arrivalCount == _arrivals.Length) Array.Resize(ref _arrivals, _arrivalCount * 2);
-                _arrivals[_arrivalCount++] = new Arrival(Key(c, f), i);
-            }
-            entry[i] = 0;
+            if (!NoteSlot(m, i, ref departures)) continue;
+            int f = faction[i];
             // slots of one faction tend to be adjacent: sum runs in registers, not through memory
             if (f != runF)
             {
@@ -170,22 +156,7 @@ public sealed class PresenceIndex
         _arrivalCount = 0;
         foreach (int i in changed)
         {
-            int sc = snapCell[i];
-            if (status[i] != (byte)MemberStatus.Active)
-            {
-                if (sc >= 0) { Depart(sc, snapFaction[i], i); snapCell[i] = -1; departures++; }
-                entry[i] = -1;
-                continue;
-            }
-            int c = cell[i], f = faction[i];
-            if (sc != c || snapFaction[i] != f)
-            {
-                if (sc >= 0) { Depart(sc, snapFaction[i], i); departures++; }
-                snapCell[i] = c; snapFaction[i] = f;
-                if (_arrivalCount == _arrivals.Length) Array.Resize(ref _arrivals, _arrivalCount * 2);
-                _arrivals[_arrivalCount++] = new Arrival(Key(c, f), i);
-            }
-            entry[i] = 0;
+            NoteSlot(m, i, ref departures);
         }
         Total += _arrivalCount - departures;
         LastChanges = departures + _arrivalCount;
@@ -198,6 +169,31 @@ public sealed class PresenceIndex
         else _tally.Reset(m, factionCapacity);
         m.ClearChanges();
         _tally.Sums(ageWeight, week, FactionExitWeight.AsSpan(0, factionCapacity), FactionMaxExitWeight.AsSpan(0, factionCapacity));
+    }
+
+    /// <summary>Compares slot i with what the index lists it under: a departure from its old entry when it left or
+    /// moved, an arrival when it is active under a new (cell, faction). Returns whether the slot is active.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    private bool NoteSlot(MemberTable m, int i, ref int departures)
+    {
+        var snapCell = m.SnapCell; var snapFaction = m.SnapFaction;
+        int sc = snapCell[i];
+        if (m.Status[i] != (byte)MemberStatus.Active)
+        {
+            if (sc >= 0) { Depart(sc, snapFaction[i], i); snapCell[i] = -1; departures++; }
+            m.Entry[i] = -1;
+            return false;
+        }
+        int c = m.Cell[i], f = m.Faction[i];
+        if (sc != c || snapFaction[i] != f)
+        {
+            if (sc >= 0) { Depart(sc, snapFaction[i], i); departures++; }
+            snapCell[i] = c; snapFaction[i] = f;
+            if (_arrivalCount == _arrivals.Length) Array.Resize(ref _arrivals, _arrivalCount * 2);
+            _arrivals[_arrivalCount++] = new Arrival(Key(c, f), i);
+        }
+        m.Entry[i] = 0;
+        return true;
     }
 
     /// <summary>Slot i, listed under (c, f), left it: one binary search among last week's entries, then its place in

@@ -120,10 +120,7 @@ public static class RunCharts
         var plots = new List<Plot>();
         foreach (var (title, y, f, k, color) in panels)
         {
-            var pl = ChartStyle.NewPlot(title);
-            pl.Axes.Title.Label.FontSize = ChartStyle.LabelSize + 1;
-            ChartStyle.DateAxis(pl);
-            pl.YLabel(y);
+            var pl = DatedPanel(title, y);
             if (d.Weekly.Count == 0) ChartStyle.NoData(pl, "no replicate finished");
             else
             {
@@ -192,10 +189,7 @@ public static class RunCharts
         for (int i = 0; i < panels.Length; i++)
         {
             var (title, y, f, k, zero) = panels[i];
-            var pl = ChartStyle.NewPlot(title);
-            pl.Axes.Title.Label.FontSize = ChartStyle.LabelSize + 1;
-            ChartStyle.DateAxis(pl);
-            pl.YLabel(y);
+            var pl = DatedPanel(title, y);
             if (d.Weekly.Count == 0) ChartStyle.NoData(pl, "no replicate finished");
             else
             {
@@ -312,4 +306,14 @@ public static class RunCharts
     public static string Name(string name) => name.Replace("escisión", "splinter", StringComparison.Ordinal);
 
     private static string Date(DateOnly d) => d.ToString("d MMM yyyy", CultureInfo.InvariantCulture);
+
+    /// <summary>One panel of a stacked chart: a smaller title, a date axis and the y label.</summary>
+    private static Plot DatedPanel(string title, string yLabel)
+    {
+        var pl = ChartStyle.NewPlot(title);
+        pl.Axes.Title.Label.FontSize = ChartStyle.LabelSize + 1;
+        ChartStyle.DateAxis(pl);
+        pl.YLabel(yLabel);
+        return pl;
+    }
 }
