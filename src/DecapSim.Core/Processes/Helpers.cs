@@ -44,8 +44,7 @@ internal static class Ops
         var members = s.Members;
         if (members.Rank[m] != (byte)Rank.Soldier) RemoveRanked(s, m, RemovalMode.Capture, heirUnavailable, label);
         s.LossesThisWeek[members.Faction[m]]++;
-        members.Status[m] = (byte)MemberStatus.Imprisoned;
-        members.ReleaseWeek[m] = s.Week + Math.Max(1, weeks);
+        members.Jail(m, s.Week + Math.Max(1, weeks));
         members.Entry[m] = -1;
         members.Touch(m);
         s.Counters.Arrests++;
