@@ -31,13 +31,19 @@ internal sealed class NameChecker(ResolutionContext ctx, IModelCatalog? catalog)
         for (int i = 0; i < events.Count; i++)
         {
             var key = $"Timeline:{i}";
-            if (events[i] is RemoveLeaderEvent r && factionNames is not null)
+            if (factionNames is not null && FactionOf(events[i]) is { } name)
             {
-                var match = Match(r.Faction, factionNames);
+                var match = Match(name, factionNames);
                 if (match is null)
-                    ctx.Error(ctx.Origin(key + ":Faction")?.Src, $"Timeline.{i}.Faction", r.Faction, "a faction of the initial landscape",
-                              $"unknown faction '{r.Faction}'." + Suggest.DidYouMean(r.Faction, factionNames));
-                else events[i] = r with { Faction = match };
+                    ctx.Error(ctx.Origin(key + ":Faction")?.Src, $"Timeline.{i}.Faction", name, "a faction of the initial landscape",
+                              $"unknown faction '{name}'." + Suggest.DidYouMean(name, factionNames));
+                else events[i] = events[i] switch
+                {
+                    RemoveLeaderEvent r => r with { Faction = match },
+                    EscapeEvent x => x with { Faction = match },
+                    ExtraditionEvent x => x with { Faction = match },
+                    var e => e,
+                };
             }
             if (events[i] is CampaignEvent c && regionNames is not null)
             {
@@ -60,6 +66,15 @@ internal sealed class NameChecker(ResolutionContext ctx, IModelCatalog? catalog)
                               $"faction '{f.Name}' has unknown region '{f.Region}'." + Suggest.DidYouMean(f.Region, regionNames));
         return events;
     }
+
+    /// <summary>The faction an event names, or null.</summary>
+    private static string? FactionOf(TimelineEvent e) => e switch
+    {
+        RemoveLeaderEvent r => r.Faction,
+        EscapeEvent x => x.Faction,
+        ExtraditionEvent x => x.Faction,
+        _ => null,
+    };
 
     /// <summary>The catalog's spelling of <paramref name="name"/> (NFC, case-insensitive), or null.</summary>
     internal static string? Match(string name, IEnumerable<string> names)
