@@ -86,7 +86,7 @@ public static class JailedLeaderEvents
             }
             F.Cohesion[f] = Math.Min(1, F.Cohesion[f] + s.P.Succession.EscapeCohesionGain);
             s.RebuildUnitLists();
-            s.Log(SimEventType.Escape, f, region, other: incumbent, code: RetookLeadership, label: label);
+            s.Log(SimEventType.Escape, f, region, code: RetookLeadership, label: label);
             return RetookLeadership;
         }
         int g = Ops.Successor(s, f);
