@@ -89,15 +89,26 @@ public sealed class ModelState
 
     /// <summary>Exit age weights by quarter year of age (see <see cref="Processes.ExitsProcess"/>).</summary>
     public double[] AgeWeightTable = Array.Empty<double>();
-    /// <summary>Imprisoned members (indices), for the weekly release check.</summary>
+    /// <summary>Imprisoned members (indices) in order of imprisonment, for the weekly release check; an entry whose
+    /// slot is no longer imprisoned is dropped at the next check.</summary>
     public int[] Prison = new int[1024];
+    /// <summary>The release week of <see cref="Prison"/>[j] (a copy of <see cref="MemberTable.ReleaseWeek"/> kept
+    /// next to the list, so the weekly check reads the list in order instead of scattered slots).</summary>
+    public int[] PrisonRelease = new int[1024];
     public int PrisonCount;
 
-    /// <summary>Adds a member to the prison list.</summary>
+    /// <summary>Adds a member just imprisoned (<see cref="MemberTable.Jail"/>) to the prison list.</summary>
     public void AddPrisoner(int m)
     {
-        if (PrisonCount == Prison.Length) Array.Resize(ref Prison, Prison.Length * 2);
-        Prison[PrisonCount++] = m;
+        if (PrisonCount == Prison.Length) { Array.Resize(ref Prison, Prison.Length * 2); Array.Resize(ref PrisonRelease, Prison.Length); }
+        int release = Members.ReleaseWeek[m];
+        // a slot removed while imprisoned since the last check still has its old entry in the list, which the
+        // check treats as this imprisonment (it reads the slot's state): keep its copy of the release week true
+        var left = Members.LeftJail.AsSpan(0, Members.LeftJailCount);
+        if (left.Contains(m))
+            for (int j = 0; j < PrisonCount; j++) if (Prison[j] == m) PrisonRelease[j] = release;
+        Prison[PrisonCount] = m;
+        PrisonRelease[PrisonCount++] = release;
     }
 
     /// <summary>Members in prison now (kept incrementally).</summary>

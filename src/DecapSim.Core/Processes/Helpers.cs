@@ -45,8 +45,7 @@ internal static class Ops
         bool leader = members.Rank[m] == (byte)Rank.Leader;
         if (members.Rank[m] != (byte)Rank.Soldier) RemoveRanked(s, m, RemovalMode.Capture, heirUnavailable, label);
         s.LossesThisWeek[members.Faction[m]]++;
-        members.Status[m] = (byte)MemberStatus.Imprisoned;
-        members.ReleaseWeek[m] = s.Week + Math.Max(1, weeks);
+        members.Jail(m, s.Week + Math.Max(1, weeks));
         if (leader) s.JailedLeaders.Add(new JailedLeader(members.Faction[m], m, s.Week, members.ReleaseWeek[m]));
         members.Entry[m] = -1;
         members.Touch(m);

@@ -136,6 +136,7 @@ public static class JailedLeaderEvents
     private static void LeavePrison(ModelState s, int e)
     {
         s.ImprisonedCount--;
+        s.Members.LeaveJail(e);
         s.Members.ReleaseWeek[e] = 0;
         s.Members.Entry[e] = -1;
     }

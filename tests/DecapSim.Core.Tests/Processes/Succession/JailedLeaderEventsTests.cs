@@ -48,6 +48,32 @@ public class JailedLeaderEventsTests
         Assert.Equal(factions, s.Factions.Count);
         Assert.Contains(s.Events, e => e.Week == 6 && e.Type == SimEventType.Escape && e.Faction == f && e.Code == JailedLeaderEvents.RetookLeadership);
         Assert.Empty(s.JailedLeaders);
+        Assert.False(s.Members.IsJailed(boss));
+        TestModels.Run(sim, 4);
+        Assert.Equal(s.CountMembers().Imprisoned, s.ImprisonedCount);
+    }
+
+    [Fact]
+    public void Escape_RecapturedTheSameWeekWithArrestsAndReleases_PrisonCountsStayTrue()
+    {
+        var p = TestModels.SmallGrid().NoConflict() with
+        {
+            Timeline = new TimelineEvent[] { Capture(1), new EscapeEvent { Week = 5, Faction = "CJNG" }, Capture(5), new ExtraditionEvent { Week = 9, Faction = "CJNG" } },
+        };
+        p = p with { Enforcement = p.Enforcement with { SentenceYears = 0.1 } };
+        var sim = new Simulation(p, 6);
+        var s = sim.State;
+        int f = EventsProcess.FindFaction(s, "CJNG");
+        int boss = s.Factions.Leader[f];
+        TestModels.Run(sim, 6);
+        Assert.True(s.Members.IsJailed(boss), "escaped and recaptured in week 5");
+        for (int w = 0; w < 20; w++)
+        {
+            sim.Step();
+            Assert.Equal(s.CountMembers().Imprisoned, s.ImprisonedCount);
+        }
+        Assert.Single(s.Events, e => e.Type == SimEventType.Escape && e.Code == JailedLeaderEvents.RetookLeadership);
+        Assert.Contains(s.Events, e => e.Type == SimEventType.Extradition && e.Code == JailedLeaderEvents.ContestQueued);
     }
 
     [Fact]
@@ -161,7 +187,6 @@ public class JailedLeaderEventsTests
 
         sim.Step();
 
-        Assert.NotEqual((byte)MemberStatus.Imprisoned, s.Members.Status[boss]);
         Assert.Equal(prisoners - 1, s.ImprisonedCount);
         Assert.Equal(retired + 1, s.Ledger.Retired);
         Assert.Empty(s.JailedLeaders);
