@@ -83,7 +83,9 @@ public sealed class MemberTable
     /// <summary>Takes slot i out of prison (released): its status is set by the caller.</summary>
     public void Unjail(int i) => _jailed[i >> 6] &= ~(1UL << (i & 63));
 
-    private void LeaveJail(int i)
+    /// <summary>Notes that imprisoned slot i left prison other than by the weekly release (removed, or escaped on the
+    /// timeline); its status is set by the caller.</summary>
+    internal void LeaveJail(int i)
     {
         if (!IsJailed(i)) return;
         Unjail(i);

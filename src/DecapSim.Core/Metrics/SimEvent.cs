@@ -5,6 +5,10 @@ public enum SimEventType : byte
 {
     Removal, Succession, ContestedSuccession, Split, Defection, RetaliationWave, Absorption, Dissolution, Extinction,
     Policy, Campaign, LieutenantRemoval,
+    /// <summary>A jailed ex-leader escaped (Code: see <see cref="Processes.JailedLeaderEvents"/>; 0 = nobody in prison).</summary>
+    Escape,
+    /// <summary>A jailed ex-leader was extradited (Code: see <see cref="Processes.JailedLeaderEvents"/>; 0 = nobody in prison).</summary>
+    Extradition,
 }
 
 /// <summary>
@@ -28,6 +32,8 @@ public readonly record struct SimEvent(int Week, SimEventType Type, int Faction,
         SimEventType.Policy => "policy",
         SimEventType.Campaign => "campaign",
         SimEventType.LieutenantRemoval => "lieutenant-removal",
+        SimEventType.Escape => "escape",
+        SimEventType.Extradition => "extradition",
         _ => t.ToString(),
     };
 }
