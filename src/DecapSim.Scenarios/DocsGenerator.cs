@@ -53,7 +53,8 @@ public static class DocsGenerator
         sb.Append("| `remove-leader` | `Faction` (required), `Mode` (kill \\| capture, default kill), `Rank` (leader \\| lieutenant, default leader), `HeirUnavailable` (true \\| false) |\n");
         sb.Append("| `kingpin-list` | `Count` (required, >= 1), `OverWeeks` (default 1), `KillShare` (0 to 1, default 0.3) |\n");
         sb.Append($"| `set-policy` | `Parameter` ({string.Join(" \\| ", PolicyLevers.Names)}, or its key path), `Value` (within the parameter's range), `RampWeeks` (default 0 = a step) |\n");
-        sb.Append("| `campaign` | `Kind` (troop-surge \\| us-strikes, required), `DurationWeeks` (default 52), `Regions` (array; empty = everywhere), `Intensity` (default 1) |\n\n");
+        sb.Append("| `campaign` | `Kind` (troop-surge \\| us-strikes, required), `DurationWeeks` (default 52), `Regions` (array; empty = everywhere), `Intensity` (default 1) |\n");
+        sb.Append("| `rupture` | `Faction` and `Other` (required, two different groups), `Rivalry` (war weight, 0 to `Conflict.MaxRivalry`; default `Succession.WarRivalry`): ends their alliance and starts a war that decays like a succession war |\n\n");
         sb.Append("Policy levers and the parameters they set:\n\n| Lever | Parameter |\n| --- | --- |\n");
         foreach (var l in Enum.GetValues<DecapSim.Core.Timeline.PolicyLever>())
             sb.Append($"| `{EnumText.Kebab(l.ToString())}` | `{PolicyLevers.KeyPath(l)}` |\n");

@@ -4,7 +4,7 @@ namespace DecapSim.Core.Metrics;
 public enum SimEventType : byte
 {
     Removal, Succession, ContestedSuccession, Split, Defection, RetaliationWave, Absorption, Dissolution, Extinction,
-    Policy, Campaign, LieutenantRemoval,
+    Policy, Campaign, LieutenantRemoval, Rupture,
 }
 
 /// <summary>
@@ -27,6 +27,7 @@ public readonly record struct SimEvent(int Week, SimEventType Type, int Faction,
         SimEventType.Extinction => "extinction",
         SimEventType.Policy => "policy",
         SimEventType.Campaign => "campaign",
+        SimEventType.Rupture => "rupture",
         SimEventType.LieutenantRemoval => "lieutenant-removal",
         _ => t.ToString(),
     };

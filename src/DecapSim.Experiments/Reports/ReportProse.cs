@@ -41,13 +41,15 @@ public static class ReportProse
         {
             Core.Timeline.RemoveLeaderEvent r => $"{r.Mode switch { Core.Timeline.RemovalMode.Kill => "kill", Core.Timeline.RemovalMode.Capture => "capture", _ => "do not remove" }} the {r.Rank.ToLowerInvariant()} of {r.Faction}" + (r.HeirUnavailable ? " (heir unavailable: contested succession)" : ""),
             Core.Timeline.KingpinListEvent k => $"kingpin list: remove the leaders of the {k.Count} largest factions over {k.OverWeeks} weeks ({k.KillShare:P0} killed, the rest captured)",
+            Core.Timeline.RuptureEvent u => $"alliance broken: {u.Faction} and {u.Other} at war" + (u.Rivalry is { } w ? $" (war weight {w:0.##})" : " (a succession war's weight)"),
             _ => Humanize(e.GetType().Name.Replace("Event", "")),
         };
         string detail = e.ToString();
         int brace = detail.IndexOf('{');
         detail = brace >= 0 ? detail[(brace + 1)..].TrimEnd('}', ' ').Trim() : "";
-        if (string.IsNullOrEmpty(e.Label)) return e is Core.Timeline.RemoveLeaderEvent or Core.Timeline.KingpinListEvent ? kind : $"{kind}: {detail}";
-        return e is Core.Timeline.RemoveLeaderEvent or Core.Timeline.KingpinListEvent ? $"{e.Label} ({kind})" : $"{e.Label} ({kind}; {detail})";
+        bool plain = e is Core.Timeline.RemoveLeaderEvent or Core.Timeline.KingpinListEvent or Core.Timeline.RuptureEvent;
+        if (string.IsNullOrEmpty(e.Label)) return plain ? kind : $"{kind}: {detail}";
+        return plain ? $"{e.Label} ({kind})" : $"{e.Label} ({kind}; {detail})";
     }
 
     internal static string Humanize(string pascal) => EnumText.Kebab(pascal).Replace('-', ' ');
