@@ -18,6 +18,20 @@ namespace DecapSim.Core;
 /// removal, or -1 for removals the model's own processes made.</param>
 public readonly record struct Removal(int Faction, int Member, RemovalMode Mode, bool WasLeader, int Unit, bool HeirUnavailable, int Label = -1);
 
+/// <summary>A leader in prison, as captured (by the timeline, targeting or an arrest): what an escape or an extradition
+/// on the timeline refers to.</summary>
+/// <param name="Faction">The faction he led when captured.</param>
+/// <param name="Member">His member slot (valid while he is imprisoned with <paramref name="ReleaseWeek"/>).</param>
+/// <param name="CaptureWeek">Week of the capture.</param>
+/// <param name="ReleaseWeek">End of his sentence (identifies the stay: a slot recycled later has another).</param>
+public readonly record struct JailedLeader(int Faction, int Member, int CaptureWeek, int ReleaseWeek);
+
+/// <summary>A succession contest queued for the succession process without a removal (after an extradition).</summary>
+/// <param name="Faction">The contested faction.</param>
+/// <param name="Region">Region the contest is logged in.</param>
+/// <param name="Label">Label of the timeline event that set it off, or -1.</param>
+public readonly record struct SuccessionContest(int Faction, int Region, int Label);
+
 /// <summary>The whole mutable state of one run; the processes read and write it.</summary>
 public sealed class ModelState
 {
@@ -43,6 +57,11 @@ public sealed class ModelState
     public List<string> EventLabels { get; } = new();
     /// <summary>Removals this week, handled by the succession process.</summary>
     public List<Removal> Removals { get; } = new(256);
+    /// <summary>Leaders captured and still in prison, in capture order (stale entries, whose member has left prison, are
+    /// dropped weekly by the events process; see <see cref="Processes.JailedLeaderEvents"/>).</summary>
+    public List<JailedLeader> JailedLeaders { get; } = new(64);
+    /// <summary>Succession contests queued this week without a removal (extraditions), handled by the succession process.</summary>
+    public List<SuccessionContest> Contests { get; } = new(4);
     /// <summary>Members to free at the end of succession (dead leaders and lieutenants).</summary>
     public List<int> PendingFree { get; } = new(256);
     /// <summary>Current week (0-based).</summary>
@@ -70,15 +89,26 @@ public sealed class ModelState
 
     /// <summary>Exit age weights by quarter year of age (see <see cref="Processes.ExitsProcess"/>).</summary>
     public double[] AgeWeightTable = Array.Empty<double>();
-    /// <summary>Imprisoned members (indices), for the weekly release check.</summary>
+    /// <summary>Imprisoned members (indices) in order of imprisonment, for the weekly release check; an entry whose
+    /// slot is no longer imprisoned is dropped at the next check.</summary>
     public int[] Prison = new int[1024];
+    /// <summary>The release week of <see cref="Prison"/>[j] (a copy of <see cref="MemberTable.ReleaseWeek"/> kept
+    /// next to the list, so the weekly check reads the list in order instead of scattered slots).</summary>
+    public int[] PrisonRelease = new int[1024];
     public int PrisonCount;
 
-    /// <summary>Adds a member to the prison list.</summary>
+    /// <summary>Adds a member just imprisoned (<see cref="MemberTable.Jail"/>) to the prison list.</summary>
     public void AddPrisoner(int m)
     {
-        if (PrisonCount == Prison.Length) Array.Resize(ref Prison, Prison.Length * 2);
-        Prison[PrisonCount++] = m;
+        if (PrisonCount == Prison.Length) { Array.Resize(ref Prison, Prison.Length * 2); Array.Resize(ref PrisonRelease, Prison.Length); }
+        int release = Members.ReleaseWeek[m];
+        // a slot removed while imprisoned since the last check still has its old entry in the list, which the
+        // check treats as this imprisonment (it reads the slot's state): keep its copy of the release week true
+        var left = Members.LeftJail.AsSpan(0, Members.LeftJailCount);
+        if (left.Contains(m))
+            for (int j = 0; j < PrisonCount; j++) if (Prison[j] == m) PrisonRelease[j] = release;
+        Prison[PrisonCount] = m;
+        PrisonRelease[PrisonCount++] = release;
     }
 
     /// <summary>Members in prison now (kept incrementally).</summary>

@@ -50,9 +50,26 @@ public sealed class ExitWeightTally
     /// <summary>Re-counts the slots that changed since the last call.</summary>
     public void Apply(MemberTable m, int factionCap, ReadOnlySpan<int> changed)
     {
+        Prepare(m, factionCap);
+        foreach (int i in changed) Recount(m, i);
+    }
+
+    /// <summary>Makes room for the table's slots and factions before <see cref="Recount"/> calls.</summary>
+    public void Prepare(MemberTable m, int factionCap)
+    {
         EnsureFactions(factionCap);
         EnsureSlots(m.Capacity);
-        foreach (int i in changed) { Uncount(i); Count(m, i); }
+    }
+
+    /// <summary>Re-counts one changed slot (after <see cref="Prepare"/>).</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    public void Recount(MemberTable m, int i)
+    {
+        // a soldier who only moved is counted where he was: nothing to change
+        int f = m.Status[i] != (byte)MemberStatus.Active || m.Rank[i] != (byte)Rank.Soldier ? -1 : m.Faction[i];
+        if (f == _faction[i] && (f < 0 || _age[i] == Math.Max(0, m.AgeWeeks0[i]))) return;
+        Uncount(i);
+        Count(m, i);
     }
 
     /// <summary>Sum and maximum of the exit weights of each faction's soldiers at <paramref name="week"/>.</summary>

@@ -47,6 +47,9 @@ public sealed class PresenceIndex
     /// <summary>Members left per entry after this build's departures, and whether anyone left.</summary>
     private int[] _left = Array.Empty<int>();
     private bool[] _dirty = Array.Empty<bool>();
+    /// <summary>One bit per member slot: set when the slot left the entry it is listed under in this build (the
+    /// merge leaves it out of that entry's segment); cleared after the merge.</summary>
+    private ulong[] _gone = Array.Empty<ulong>();
     private int[] _startNext = Array.Empty<int>(), _cellNext = Array.Empty<int>(), _factionNext = Array.Empty<int>(), _countNext = Array.Empty<int>();
     private int[] _spare = Array.Empty<int>();
     private Arrival[] _arrivals = new Arrival[256];
@@ -103,6 +106,7 @@ public sealed class PresenceIndex
         var ageWeeks = m.AgeWeeks0; var rank = m.Rank;
         int departures = 0;
         _arrivalCount = 0;
+        EnsureGone(m.Capacity);
         int runF = -1, runN = 0;
         double runW = 0, runMax = 0;
         // one sequential pass: note the slots whose (cell, faction, status) changed, count the rest
@@ -130,6 +134,7 @@ public sealed class PresenceIndex
         Total = total;
         LastChanges = departures + _arrivalCount;
         Merge(m, oldE, cells, factionCapacity);
+        Array.Clear(_gone);
         m.ClearChanges();
         _tally.Invalidate();
     }
@@ -154,19 +159,24 @@ public sealed class PresenceIndex
         var changed = m.Changed.AsSpan(0, m.ChangedCount);
         int departures = 0;
         _arrivalCount = 0;
+        EnsureGone(m.Capacity);
+        // the exit-weight tally re-counts the same slots while they are in cache
+        bool tally = _tally.Ready;
+        if (tally) _tally.Prepare(m, factionCapacity);
         foreach (int i in changed)
         {
             NoteSlot(m, i, ref departures);
+            if (tally) _tally.Recount(m, i);
         }
         Total += _arrivalCount - departures;
         LastChanges = departures + _arrivalCount;
         Merge(m, oldE, cells, factionCapacity);
+        foreach (int i in changed) _gone[i >> 6] = 0;
         var fm = FactionMembers.AsSpan(0, factionCapacity);
         fm.Clear();
         for (int e = 0; e < EntryCountUsed; e++) fm[EntryFaction[e]] += EntryCount[e];
         if (FactionExitWeight.Length < factionCapacity) { FactionExitWeight = new double[factionCapacity]; FactionMaxExitWeight = new double[factionCapacity]; }
-        if (_tally.Ready) _tally.Apply(m, factionCapacity, changed);
-        else _tally.Reset(m, factionCapacity);
+        if (!tally) _tally.Reset(m, factionCapacity);
         m.ClearChanges();
         _tally.Sums(ageWeight, week, FactionExitWeight.AsSpan(0, factionCapacity), FactionMaxExitWeight.AsSpan(0, factionCapacity));
     }
@@ -196,16 +206,22 @@ public sealed class PresenceIndex
         return true;
     }
 
-    /// <summary>Slot i, listed under (c, f), left it: one binary search among last week's entries, then its place in
-    /// the entry's segment becomes a hole (-1) that the merge skips (a short sequential scan of one segment).</summary>
+    /// <summary>Slot i, listed under (c, f), left it: its entry is found among last week's entries of cell c (a few),
+    /// and the slot is marked gone, so the merge leaves it out of that entry's segment (no search in the segment).</summary>
     private void Depart(int c, int f, int i)
     {
-        int v = Array.BinarySearch(_key, 0, EntryCountUsed, Key(c, f));
+        int v = CellEntryStart[c], end = CellEntryStart[c + 1];
+        while (v < end && EntryFaction[v] != f) v++;
+        if (v == end) throw new InvalidOperationException($"slot {i} is listed under cell {c}, faction {f}, which has no entry");
         _left[v]--;
         _dirty[v] = true;
-        var seg = MembersByEntry.AsSpan(EntryMemberStart[v], EntryMemberStart[v + 1] - EntryMemberStart[v]);
-        int at = seg.IndexOf(i);
-        if (at >= 0) seg[at] = -1;
+        _gone[i >> 6] |= 1UL << (i & 63);
+    }
+
+    private void EnsureGone(int slots)
+    {
+        int words = (slots + 63) / 64;
+        if (_gone.Length < words) Array.Resize(ref _gone, Math.Max(words, _gone.Length * 2));
     }
 
     /// <summary>New entries and segments: last week's entries merged in key order with the sorted arrivals; entries
@@ -234,10 +250,11 @@ public sealed class PresenceIndex
                 }
                 else if (_left[i] > 0)
                 {
+                    var gone = _gone;
                     for (int q = a; q < b; q++)
                     {
                         int s = old[q];
-                        if (s >= 0) dst[off++] = s;
+                        if ((gone[s >> 6] & (1UL << (s & 63))) == 0) dst[off++] = s;
                     }
                 }
                 _dirty[i] = false;

@@ -4,7 +4,13 @@ namespace DecapSim.Core.Metrics;
 public enum SimEventType : byte
 {
     Removal, Succession, ContestedSuccession, Split, Defection, RetaliationWave, Absorption, Dissolution, Extinction,
-    Policy, Campaign, LieutenantRemoval, Rupture,
+    Policy, Campaign, LieutenantRemoval,
+    /// <summary>A jailed ex-leader escaped (Code: see <see cref="Processes.JailedLeaderEvents"/>; 0 = nobody in prison).</summary>
+    Escape,
+    /// <summary>A jailed ex-leader was extradited (Code: see <see cref="Processes.JailedLeaderEvents"/>; 0 = nobody in prison).</summary>
+    Extradition,
+    /// <summary>An alliance ended in war (timeline rupture; Other = the second group, Value = the war weight).</summary>
+    Rupture,
 }
 
 /// <summary>
@@ -29,6 +35,8 @@ public readonly record struct SimEvent(int Week, SimEventType Type, int Faction,
         SimEventType.Campaign => "campaign",
         SimEventType.Rupture => "rupture",
         SimEventType.LieutenantRemoval => "lieutenant-removal",
+        SimEventType.Escape => "escape",
+        SimEventType.Extradition => "extradition",
         _ => t.ToString(),
     };
 }

@@ -237,6 +237,8 @@ public sealed record TargetingParameters
     public double RaidStateKilled { get; init; } = 0.3;
     [Param("Sentence of a captured leader or lieutenant", Unit = "years", Min = 0, Max = 100)]
     public double CapturedSentenceYears { get; init; } = 25;
+    [Param("Targeting effort: multiplier of the weekly probability that the state locates leaders and lieutenants (a policy lever; 0 = no targeting)", Unit = "multiplier", Min = 0, Max = 3, Source = "assumption (1 = the targeting of 2009-2018, the model's default); the end of the kingpin strategy was declared in early 2019 (President López Obrador's press conference of 30 Jan 2019: officially there is no more war, capturing kingpins is not the government's main task)")]
+    public double Effort { get; init; } = 1;
 }
 
 /// <summary>Succession, fragmentation and retaliation.</summary>
@@ -266,6 +268,10 @@ public sealed record SuccessionParameters
     public double CaptureHandover { get; init; } = 0.5;
     [Param("Succession-war rivalry after a capture relative to a killing (a killing brings revenge)", Unit = "ratio", Min = 0, Max = 1, Source = "assumption; killings are more violent than captures (Dickenson 2014; Phillips 2015)")]
     public double CaptureWarFactor { get; init; } = 0.4;
+    [Param("Cohesion a faction regains when its jailed ex-leader escapes and takes the leadership back (a one-off gain; by default it undoes a capture's shock)", Unit = "share", Min = 0, Max = 1, Source = "assumption")]
+    public double EscapeCohesionGain { get; init; } = 0.05;
+    [Param("Contest set off by the extradition of a faction's jailed ex-leader, relative to a killing with no heir: each lieutenant strong enough to split does so with probability ExtraditionWarFactor x (1 - cohesion), and the succession war is WarRivalry x ExtraditionWarFactor", Unit = "ratio", Min = 0, Max = 1, Source = "assumption; after Guzman's extradition (19 Jan 2017) the Sinaloa cartel split between Damaso Lopez and Guzman's sons (InSight Crime, 2017)")]
+    public double ExtraditionWarFactor { get; init; } = 0.5;
     [Param("Weeks a removed lieutenant's plazas pull rivals (vacuum)", Unit = "weeks", Min = 0, Max = 520, Source = "assumption; turf wars over vacuums (Osorio 2015)")]
     public int LieutenantVacuumWeeks { get; init; } = 13;
     [Param("Defection probability of a removed lieutenant's group at zero cohesion", Unit = "share", Min = 0, Max = 1)]

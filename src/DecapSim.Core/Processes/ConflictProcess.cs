@@ -237,20 +237,21 @@ public sealed class ConflictProcess : IProcess
                 }
             }
             if (touched < 2) { for (int t = 0; t < touched; t++) { near[touchedList[t]] = 0; count[touchedList[t]] = 0; } for (int e = e0; e < e1; e++) _hazard[e] = 0; continue; }
+            var index = _dyadIndex;
             for (int e = e0; e < e1; e++)
             {
                 int f = pres.EntryFaction[e];
-                int row = f * cap, drow = f * _dyadStride;
+                int row = f * cap, drow = index[f] * _dyadStride;
                 double nf = count[f], pressure = 0;
                 for (int t = 0; t < touched; t++)
                 {
                     int g = touchedList[t];
                     if (g == f) continue;
-                    double r = _dyadR[drow + g];
-                    double k = _dyadK[drow + g];
+                    ref var d = ref _dyads[drow + index[g]];
+                    double k = d.K;
                     if (k <= 0) continue;
                     pressure += k * near[g] / (nf + count[g]);
-                    if (r > 0 && f < g) sc.Pairs.Add(row + g);
+                    if (d.R > 0 && f < g) sc.Pairs.Add(row + g);
                 }
                 _hazard[e] = Math.Min(1.0, theta * F.InvAlly[f] * pressure);
             }
@@ -258,37 +259,53 @@ public sealed class ConflictProcess : IProcess
         }
     }
 
-    /// <summary>This week's R_fg + War_fg and dyad hostility K_fg (R + War, plus BaseHostility unless allied) for
-    /// every pair of factions so far, stride = faction count: the per-cell loop reads two compact arrays instead of
-    /// three capacity x capacity matrices (same values, computed the same way).</summary>
+    /// <summary>This week's R_fg + War_fg and dyad hostility K_fg (R + War, plus BaseHostility unless allied) of a
+    /// pair of factions present in this week's snapshot (the only ones looked up), side by side.</summary>
+    private struct Dyad
+    {
+        public double R, K;
+    }
+
+    /// <summary>Dyads of the present factions, indexed by their rank among them (<see cref="_dyadIndex"/>), stride =
+    /// their count: the per-cell loop reads one compact array (one cache line a pair) instead of three
+    /// capacity x capacity matrices (same values, computed the same way).</summary>
+    private Dyad[] _dyads = Array.Empty<Dyad>();
+    private int[] _dyadIndex = Array.Empty<int>();
+    private int[] _present = Array.Empty<int>();
+    private int _dyadStride;
+
     private void BuildDyadMatrix(ModelState s)
     {
         var F = s.Factions;
         int n = F.Count, cap = F.Capacity;
         double baseH = s.P.Conflict.BaseHostility;
-        if (_dyadR.Length < n * n) { int len = Math.Max(n * n, Math.Min(cap * cap, 2 * n * n)); _dyadR = new double[len]; _dyadK = new double[len]; }
-        _dyadStride = n;
-        // only factions present in this week's snapshot are ever looked up (entries' factions): fill their rows and
-        // columns, not those of the factions that ended
         var present = s.Presence.FactionMembers;
+        if (_dyadIndex.Length < cap) _dyadIndex = new int[cap];
         if (_present.Length < n) _present = new int[Math.Max(n, _present.Length * 2)];
         int np = 0;
-        for (int f = 0; f < n && f < present.Length; f++) if (present[f] > 0) _present[np++] = f;
-        var list = _present.AsSpan(0, np);
-        foreach (int f in list)
+        for (int f = 0; f < n; f++)
         {
-            int row = f * cap, drow = f * n;
-            foreach (int g in list)
+            if (f < present.Length && present[f] > 0) { _dyadIndex[f] = np; _present[np++] = f; }
+            else _dyadIndex[f] = 0;
+        }
+        long len = (long)np * np;
+        if (_dyads.Length < len) _dyads = new Dyad[Math.Max(len, Math.Min((long)n * n, 2 * len))];
+        _dyadStride = np;
+        var list = _present.AsSpan(0, np);
+        var rivalry = F.Rivalry; var war = F.War; var alliance = F.Alliance;
+        for (int a = 0; a < np; a++)
+        {
+            int row = list[a] * cap;
+            var drow = _dyads.AsSpan(a * np, np);
+            for (int b = 0; b < np; b++)
             {
-                double r = F.Rivalry[row + g] + F.War[row + g];
-                _dyadR[drow + g] = r;
-                _dyadK[drow + g] = r + (F.Alliance[row + g] > 0 ? 0 : baseH);
+                int pair = row + list[b];
+                double r = rivalry[pair] + war[pair];
+                drow[b].R = r;
+                drow[b].K = r + (alliance[pair] > 0 ? 0 : baseH);
             }
         }
     }
-    private int[] _present = Array.Empty<int>();
-    private double[] _dyadR = Array.Empty<double>(), _dyadK = Array.Empty<double>();
-    private int _dyadStride;
 
     private static void TouchDyad(Scratch sc, int g, double n, double lethality, ref int touched)
     {

@@ -81,14 +81,21 @@ public sealed class EnforcementProcess : IProcess
             }
         }
         // prison: release at the end of the sentence or by escape; recidivists return to their faction (or its successor)
+        // (the list keeps each entry's release week, and the jail bits say whether the slot is still imprisoned:
+        // the same test as reading the slot's status and release week, without scattered reads)
         int kept = 0;
+        var prison = s.Prison;
+        var releaseAt = s.PrisonRelease;
+        m.LeftJailCount = 0;
         for (int j = 0; j < s.PrisonCount; j++)
         {
-            int i = s.Prison[j];
-            if (m.Status[i] != (byte)MemberStatus.Imprisoned) continue;
-            bool release = m.ReleaseWeek[i] <= s.Week
+            int i = prison[j];
+            if (!m.IsJailed(i)) continue;
+            int at = releaseAt[j];
+            bool release = at <= s.Week
                 || (escape > 0 && CounterRng.Uniform(keyR, week, (ulong)i) < escape);
-            if (!release) { s.Prison[kept++] = i; continue; }
+            if (!release) { prison[kept] = i; releaseAt[kept++] = at; continue; }
+            m.Unjail(i);
             s.Counters.Releases++;
             s.ImprisonedCount--;
             int f = Ops.Successor(s, m.Faction[i]);

@@ -7,7 +7,8 @@ namespace DecapSim.Core.Processes;
 
 /// <summary>
 /// Step 1: applies the timeline events due this week (forced removals, kingpin lists, policy changes and
-/// ramps, campaigns) and the ongoing effects of running campaigns.
+/// ramps, campaigns, escapes and extraditions of jailed leaders: <see cref="JailedLeaderEvents"/>) and the ongoing
+/// effects of running campaigns.
 /// </summary>
 public sealed class EventsProcess : IProcess
 {
@@ -21,6 +22,7 @@ public sealed class EventsProcess : IProcess
     {
         _rng ??= new StreamRng(s.StreamKey(Streams.Events));
         var timeline = s.P.Timeline;
+        JailedLeaderEvents.Sweep(s);
         for (int i = 0; i < timeline.Count; i++)
         {
             var e = timeline[i];
@@ -37,6 +39,8 @@ public sealed class EventsProcess : IProcess
                     break;
                 case CampaignEvent c: StartCampaign(s, c, label); break;
                 case RuptureEvent u: ApplyRupture(s, u, label); break;
+                case EscapeEvent x: JailedLeaderEvents.Escape(s, FactionIndex(s, x.Faction), label); break;
+                case ExtraditionEvent x: JailedLeaderEvents.Extradite(s, FactionIndex(s, x.Faction), label); break;
             }
         }
         s.Policy.Advance(s.Week);
@@ -51,6 +55,8 @@ public sealed class EventsProcess : IProcess
         SetPolicyEvent p => $"{p.Parameter} -> {p.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)}",
         CampaignEvent c => $"{c.Kind} for {c.DurationWeeks} weeks",
         RuptureEvent u => $"{u.Faction} and {u.Other} at war",
+        EscapeEvent x => $"{x.Faction}: jailed ex-leader escapes",
+        ExtraditionEvent x => $"{x.Faction}: jailed ex-leader extradited",
         _ => e.GetType().Name,
     };
 
@@ -121,10 +127,17 @@ public sealed class EventsProcess : IProcess
     /// <summary>Active faction with the given name (exact, then case/accent-insensitive), or its successor.</summary>
     public static int FindFaction(ModelState s, string name)
     {
+        int f = FactionIndex(s, name);
+        return f >= 0 ? Ops.Successor(s, f) : -1;
+    }
+
+    /// <summary>The faction with the given name (exact, then case/accent-insensitive), active or not, or -1.</summary>
+    public static int FactionIndex(ModelState s, string name)
+    {
         var F = s.Factions;
-        for (int f = 0; f < F.Count; f++) if (F.Name[f] == name) return Ops.Successor(s, f);
+        for (int f = 0; f < F.Count; f++) if (F.Name[f] == name) return f;
         string k = World.World.Normalize(name);
-        for (int f = 0; f < F.Count; f++) if (World.World.Normalize(F.Name[f]) == k) return Ops.Successor(s, f);
+        for (int f = 0; f < F.Count; f++) if (World.World.Normalize(F.Name[f]) == k) return f;
         return -1;
     }
 

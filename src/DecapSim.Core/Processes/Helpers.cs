@@ -38,14 +38,15 @@ internal static class Ops
         else s.RemoveMember(m, dead: true);
     }
 
-    /// <summary>Imprisons an active member for a number of weeks.</summary>
+    /// <summary>Imprisons an active member for a number of weeks (a leader is noted in <see cref="ModelState.JailedLeaders"/>).</summary>
     public static void Imprison(ModelState s, int m, int weeks, bool heirUnavailable = false, int label = -1)
     {
         var members = s.Members;
+        bool leader = members.Rank[m] == (byte)Rank.Leader;
         if (members.Rank[m] != (byte)Rank.Soldier) RemoveRanked(s, m, RemovalMode.Capture, heirUnavailable, label);
         s.LossesThisWeek[members.Faction[m]]++;
-        members.Status[m] = (byte)MemberStatus.Imprisoned;
-        members.ReleaseWeek[m] = s.Week + Math.Max(1, weeks);
+        members.Jail(m, s.Week + Math.Max(1, weeks));
+        if (leader) s.JailedLeaders.Add(new JailedLeader(members.Faction[m], m, s.Week, members.ReleaseWeek[m]));
         members.Entry[m] = -1;
         members.Touch(m);
         s.Counters.Arrests++;

@@ -6,7 +6,7 @@ namespace DecapSim.Core.Processes;
 
 /// <summary>
 /// Step 7: every leader and lieutenant is located with weekly probability
-/// LocateBase x (1 + IntelSharing x UsTrust) x (1 - k_c); a located target is killed (PKill) or captured, and the
+/// LocateBase x Effort x (1 + IntelSharing x UsTrust) x (1 - k_c) (Effort: the targeting-effort policy lever); a located target is killed (PKill) or captured, and the
 /// raid kills some members around the target and some state forces.
 /// </summary>
 public sealed class TargetingProcess : IProcess
@@ -21,7 +21,7 @@ public sealed class TargetingProcess : IProcess
         _rng ??= new StreamRng(s.StreamKey(Streams.Targeting));
         var p = s.P.Targeting;
         var F = s.Factions;
-        double intel = 1 + s.Policy.IntelSharing * s.Policy.UsTrust;
+        double intel = (1 + s.Policy.IntelSharing * s.Policy.UsTrust) * s.Policy.TargetingEffort;
         int nf = F.Count;
         for (int f = 0; f < nf; f++)
         {

@@ -24,6 +24,7 @@ public sealed class PolicyState
         Set(PolicyLever.PoliceCapacityTarget, p.State.PoliceCapacityTarget);
         Set(PolicyLever.ArrestMultiplier, p.Enforcement.ArrestMultiplier);
         Set(PolicyLever.ArmsFlowPerYear, p.Arms.FlowPerYear);
+        Set(PolicyLever.TargetingEffort, p.Targeting.Effort);
     }
 
     /// <summary>The levers at the model's defaults (today's policy), whatever a scenario sets: the policy the warm-up
@@ -68,4 +69,5 @@ public sealed class PolicyState
     public double PoliceCapacityTarget => this[PolicyLever.PoliceCapacityTarget];
     public double ArrestMultiplier => this[PolicyLever.ArrestMultiplier];
     public double ArmsFlowPerYear => this[PolicyLever.ArmsFlowPerYear];
+    public double TargetingEffort => this[PolicyLever.TargetingEffort];
 }

@@ -47,6 +47,22 @@ public sealed record RuptureEvent : TimelineEvent
     public double? Rivalry { get; init; }
 }
 
+/// <summary>The faction's most recently captured leader still in prison escapes: he takes the leadership back if the
+/// faction is still active (the incumbent becomes his lieutenant and heir), otherwise he rejoins its successor.</summary>
+public sealed record EscapeEvent : TimelineEvent
+{
+    /// <summary>Name of the faction (as in factions.csv) whose imprisoned ex-leader escapes.</summary>
+    public string Faction { get; init; } = "";
+}
+
+/// <summary>The faction's most recently captured leader still in prison is extradited: he leaves the model for good,
+/// and with him the arbitration a jailed leader gives, so the faction's succession is contested again.</summary>
+public sealed record ExtraditionEvent : TimelineEvent
+{
+    /// <summary>Name of the faction (as in factions.csv) whose imprisoned ex-leader is extradited.</summary>
+    public string Faction { get; init; } = "";
+}
+
 /// <summary>Removes the top N leaders across factions (by faction size), spread evenly over a period: a kingpin list.</summary>
 public sealed record KingpinListEvent : TimelineEvent
 {
@@ -97,4 +113,6 @@ public enum PolicyLever
     PoliceCapacityTarget,
     ArrestMultiplier,
     ArmsFlowPerYear,
+    /// <summary>Multiplier of the weekly probability that the state locates leaders and lieutenants (Targeting.Effort).</summary>
+    TargetingEffort,
 }

@@ -104,6 +104,19 @@ public static class ModelRun
         {
             SimEventType.Removal => e.Code == 1 ? "leader killed" : "leader captured",
             SimEventType.LieutenantRemoval => e.Code == 1 ? "lieutenant killed" : "lieutenant captured",
+            SimEventType.Escape => e.Code switch
+            {
+                Core.Processes.JailedLeaderEvents.RetookLeadership => "jailed ex-leader escaped and took the leadership back",
+                Core.Processes.JailedLeaderEvents.RejoinedSuccessor => $"jailed ex-leader escaped; his faction had ended, he joined {other}",
+                Core.Processes.JailedLeaderEvents.Retired => "jailed ex-leader escaped; his faction had ended with no successor, he retired",
+                _ => "no effect: none of its leaders in prison",
+            },
+            SimEventType.Extradition => e.Code switch
+            {
+                Core.Processes.JailedLeaderEvents.ContestQueued => "jailed ex-leader extradited; the succession is contested",
+                Core.Processes.JailedLeaderEvents.FactionGone => "jailed ex-leader extradited; his faction had ended",
+                _ => "no effect: none of its leaders in prison",
+            },
             SimEventType.Succession => "heir took over",
             SimEventType.ContestedSuccession => $"contested; {inv(e.Value)} lieutenants strong enough to split",
             SimEventType.Split => $"splinter {other} with {inv(e.Value)} members",

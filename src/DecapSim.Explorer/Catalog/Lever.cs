@@ -15,7 +15,7 @@ public sealed record Lever(string Label, ParameterDescriptor Parameter, double S
     public string KeyPath => Parameter.KeyPath;
 }
 
-/// <summary>The seven levers of the page, in page order (all of them timeline policy levers, so they can change from
+/// <summary>The eight levers of the page, in page order (all of them timeline policy levers, so they can change from
 /// a date).</summary>
 public static class Levers
 {
@@ -23,6 +23,7 @@ public static class Levers
     {
         ("Arms.Interdiction", "Arms interdiction"),
         ("Targeting.IntelSharing", "Intelligence sharing"),
+        ("Targeting.Effort", "Targeting effort"),
         ("State.UsTrust", "US trust"),
         ("Recruitment.PreventionEffect", "Recruitment prevention"),
         ("Economy.PoliceWage", "Police wage"),

@@ -31,13 +31,19 @@ internal sealed class NameChecker(ResolutionContext ctx, IModelCatalog? catalog)
         for (int i = 0; i < events.Count; i++)
         {
             var key = $"Timeline:{i}";
-            if (events[i] is RemoveLeaderEvent r && factionNames is not null)
+            if (factionNames is not null && FactionOf(events[i]) is { } name)
             {
-                var match = Match(r.Faction, factionNames);
+                var match = Match(name, factionNames);
                 if (match is null)
-                    ctx.Error(ctx.Origin(key + ":Faction")?.Src, $"Timeline.{i}.Faction", r.Faction, "a faction of the initial landscape",
-                              $"unknown faction '{r.Faction}'." + Suggest.DidYouMean(r.Faction, factionNames));
-                else events[i] = r with { Faction = match };
+                    ctx.Error(ctx.Origin(key + ":Faction")?.Src, $"Timeline.{i}.Faction", name, "a faction of the initial landscape",
+                              $"unknown faction '{name}'." + Suggest.DidYouMean(name, factionNames));
+                else events[i] = events[i] switch
+                {
+                    RemoveLeaderEvent r => r with { Faction = match },
+                    EscapeEvent x => x with { Faction = match },
+                    ExtraditionEvent x => x with { Faction = match },
+                    var e => e,
+                };
             }
             if (events[i] is RuptureEvent u && factionNames is not null)
             {
@@ -65,6 +71,7 @@ internal sealed class NameChecker(ResolutionContext ctx, IModelCatalog? catalog)
                 events[i] = c with { Regions = regions };
             }
         }
+        WarnPrisonerless(events);
         if (p.InitialFactions is { } fd && regionNames is not null && p.World.Kind != WorldKind.WellMixed)
             foreach (var f in fd.Factions)
                 if (Match(f.Region, regionNames) is null)
@@ -72,6 +79,39 @@ internal sealed class NameChecker(ResolutionContext ctx, IModelCatalog? catalog)
                               $"faction '{f.Name}' has unknown region '{f.Region}'." + Suggest.DidYouMean(f.Region, regionNames));
         return events;
     }
+
+    /// <summary>Warns about an escape or extradition with no capture of that faction's leader (or kingpin list) before it on
+    /// the timeline. Not an error: the model's own targeting and arrests imprison leaders too, so whether anyone is in
+    /// prison is known only at run time, where such an event is logged with no effect.</summary>
+    private void WarnPrisonerless(IReadOnlyList<TimelineEvent> events)
+    {
+        var order = Enumerable.Range(0, events.Count).OrderBy(i => events[i].Week).ThenBy(i => i).ToList();
+        var captured = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        bool list = false;
+        foreach (int i in order)
+        {
+            var e = events[i];
+            if (e is RemoveLeaderEvent { Mode: RemovalMode.Capture } r && r.Rank.Equals("Leader", StringComparison.OrdinalIgnoreCase))
+                captured.Add(r.Faction.Normalize(NormalizationForm.FormC));
+            else if (e is KingpinListEvent { KillShare: < 1 }) list = true;
+            else if ((e is EscapeEvent or ExtraditionEvent) && !list && FactionOf(e) is { } name && !captured.Contains(name.Normalize(NormalizationForm.FormC)))
+            {
+                var src = ctx.Origin($"Timeline:{i}:Faction")?.Src;
+                ctx.Warnings.Add(new ScenarioError(src?.Origin ?? ctx.Path, $"Timeline.{i}.Faction", name, "a faction whose leader an earlier event captures",
+                    $"no earlier event captures the leader of '{name}': the {(e is EscapeEvent ? "escape" : "extradition")} applies only if the model has imprisoned one by then (otherwise it is logged with no effect)")
+                    { Line = src?.Line, Column = src?.Column });
+            }
+        }
+    }
+
+    /// <summary>The faction an event names, or null.</summary>
+    private static string? FactionOf(TimelineEvent e) => e switch
+    {
+        RemoveLeaderEvent r => r.Faction,
+        EscapeEvent x => x.Faction,
+        ExtraditionEvent x => x.Faction,
+        _ => null,
+    };
 
     /// <summary>The catalog's spelling of <paramref name="name"/> (NFC, case-insensitive), or null.</summary>
     internal static string? Match(string name, IEnumerable<string> names)

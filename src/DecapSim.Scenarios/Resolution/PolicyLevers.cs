@@ -17,6 +17,7 @@ public static class PolicyLevers
         [PolicyLever.PoliceCapacityTarget] = "State.PoliceCapacityTarget",
         [PolicyLever.ArrestMultiplier] = "Enforcement.ArrestMultiplier",
         [PolicyLever.ArmsFlowPerYear] = "Arms.FlowPerYear",
+        [PolicyLever.TargetingEffort] = "Targeting.Effort",
     };
 
     /// <summary>The parameter key path a lever sets.</summary>

@@ -8,7 +8,7 @@ namespace DecapSim.Scenarios;
 /// and each field against its type and range (set-policy values against the range of the parameter they set).</summary>
 internal sealed class TimelineReader(ResolutionContext r, ModelParameters p)
 {
-    private static readonly string[] Types = { "remove-leader", "kingpin-list", "set-policy", "campaign", "rupture" };
+    private static readonly string[] Types = { "remove-leader", "kingpin-list", "set-policy", "campaign", "escape", "extradition", "rupture" };
     private static readonly string[] Common = { "Type", "Week", "Date", "Label", "Source" };
 
     private static readonly Dictionary<string, string[]> Fields = new()
@@ -18,6 +18,8 @@ internal sealed class TimelineReader(ResolutionContext r, ModelParameters p)
         ["set-policy"] = new[] { "Parameter", "Value", "RampWeeks" },
         ["campaign"] = new[] { "Kind", "DurationWeeks", "Regions", "Intensity" },
         ["rupture"] = new[] { "Faction", "Other", "Rivalry" },
+        ["escape"] = new[] { "Faction" },
+        ["extradition"] = new[] { "Faction" },
     };
 
     private IConfigurationSection ev = null!;
@@ -79,6 +81,10 @@ internal sealed class TimelineReader(ResolutionContext r, ModelParameters p)
                     HeirUnavailable = Get<bool>("HeirUnavailable") ?? false,
                 };
             }
+            case "escape":
+                return new EscapeEvent { Week = week, Label = label, Faction = GetText("Faction", required: true) ?? "" };
+            case "extradition":
+                return new ExtraditionEvent { Week = week, Label = label, Faction = GetText("Faction", required: true) ?? "" };
             case "kingpin-list":
                 return new KingpinListEvent
                 {

@@ -77,6 +77,31 @@ public class SimulationCheckpointTests
     public void Checkpoint_SmallGridWithRemovalAndCampaign_ContinuesByteIdentically(int n, int m) =>
         RoundTrip(GridWithRemoval(), Seeds.ForReplicate(11, 2), n, m);
 
+    /// <summary>A jailed leader (captured at week 3) escapes, is recaptured and is extradited after the checkpoint: the
+    /// prison record of who led whom must survive it.</summary>
+    [Theory]
+    [InlineData(5, 12)]
+    [InlineData(8, 9)]
+    public void Checkpoint_JailedLeaderEscapesAndIsExtraditedAfterIt_ContinuesByteIdentically(int n, int m)
+    {
+        var p = TestModels.SmallGrid() with
+        {
+            Timeline = new TimelineEvent[]
+            {
+                new RemoveLeaderEvent { Week = 3, Faction = "CJNG", Mode = RemovalMode.Capture },
+                new EscapeEvent { Week = 6, Faction = "CJNG" },
+                new RemoveLeaderEvent { Week = 8, Faction = "CJNG", Mode = RemovalMode.Capture },
+                new ExtraditionEvent { Week = 10, Faction = "CJNG" },
+                new SetPolicyEvent { Week = 4, Parameter = PolicyLever.TargetingEffort, Value = 2, RampWeeks = 6 },
+            },
+        };
+        RoundTrip(p, Seeds.ForReplicate(7, 1), n, m);
+        var sim = new Simulation(p, Seeds.ForReplicate(7, 1));
+        TestModels.Run(sim, 12);
+        Assert.Contains(sim.State.Events, e => e.Type == SimEventType.Escape && e.Code == JailedLeaderEvents.RetookLeadership);
+        Assert.Contains(sim.State.Events, e => e.Type == SimEventType.Extradition && e.Code == JailedLeaderEvents.ContestQueued);
+    }
+
     [Fact]
     public void Checkpoint_WellMixedWorld_ContinuesByteIdentically() =>
         RoundTrip(TestModels.WellMixed(), Seeds.ForReplicate(5, 0), 7, 8);

@@ -9,12 +9,12 @@ public class TargetingProcessTests
 {
     /// <summary>A quiet small grid (no other removals) with the given targeting and corruption.</summary>
     private static ModelParameters Model(double leaderBase, double lieutenantBase = 0, double pKill = 0.3, double corruption = 0,
-        double intel = 0.3, double trust = 0.6)
+        double intel = 0.3, double trust = 0.6, double effort = 1)
     {
         var p = TestModels.SmallGrid().NoEnforcement().NoConflict().NoRecruitment().NoExits();
         return p with
         {
-            Targeting = p.Targeting with { LeaderLocateBase = leaderBase, LieutenantLocateBase = lieutenantBase, PKill = pKill, IntelSharing = intel },
+            Targeting = p.Targeting with { LeaderLocateBase = leaderBase, LieutenantLocateBase = lieutenantBase, PKill = pKill, IntelSharing = intel, Effort = effort },
             State = p.State with { Corruption = corruption, CorruptionAdjustRate = 0, UsTrust = trust, UsTrustBaseline = trust },
         };
     }
@@ -107,6 +107,52 @@ public class TargetingProcessTests
         Assert.True(none > 10, $"too few removals to compare: {none}");
         Assert.True(full > 1.4 * none, $"intel 0: {none} removals, intel 1 x trust 1: {full}");
         Assert.True(full < 2.8 * none, $"intel 0: {none} removals, intel 1 x trust 1: {full}");
+    }
+
+    [Fact]
+    public void Step_EffortZero_NoLeaderOrLieutenantRemoved()
+    {
+        var sim = new Simulation(Model(1, 1, effort: 0), 1);
+        var before = Leaders(sim.State);
+        TestModels.Run(sim, 10);
+        Assert.DoesNotContain(sim.State.Events, e => e.Type == SimEventType.Removal || e.Type == SimEventType.LieutenantRemoval);
+        Assert.Equal(before, Leaders(sim.State));
+    }
+
+    [Fact]
+    public void Step_EffortTwo_MoreRemovalsThanEffortOne()
+    {
+        int Removals(double effort)
+        {
+            int n = 0;
+            for (ulong seed = 1; seed <= 3; seed++)
+            {
+                var sim = new Simulation(Model(0.02, 0.02, effort: effort), seed);
+                TestModels.Run(sim, 20);
+                n += sim.State.Events.Count(e => e.Type == SimEventType.Removal || e.Type == SimEventType.LieutenantRemoval);
+            }
+            return n;
+        }
+        int one = Removals(1), two = Removals(2);
+        // the locate probability doubles
+        Assert.True(one > 10, $"too few removals to compare: {one}");
+        Assert.True(two > 1.4 * one, $"effort 1: {one} removals, effort 2: {two}");
+        Assert.True(two < 2.8 * one, $"effort 1: {one} removals, effort 2: {two}");
+    }
+
+    [Fact]
+    public void Step_EffortSetToZeroByTheTimeline_NoRemovalsAfterThatWeek()
+    {
+        var p = Model(0.2, 0.2) with
+        {
+            Timeline = new Timeline.TimelineEvent[] { new Timeline.SetPolicyEvent { Week = 5, Parameter = Timeline.PolicyLever.TargetingEffort, Value = 0 } },
+        };
+        var sim = new Simulation(p, 2);
+        TestModels.Run(sim, 15);
+        var removals = sim.State.Events.Where(e => e.Type == SimEventType.Removal || e.Type == SimEventType.LieutenantRemoval).ToList();
+        Assert.Contains(removals, e => e.Week < 5);
+        Assert.DoesNotContain(removals, e => e.Week >= 5);
+        Assert.Equal(0, sim.State.Policy.TargetingEffort);
     }
 
     [Fact]

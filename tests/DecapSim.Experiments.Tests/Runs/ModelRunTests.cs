@@ -46,4 +46,35 @@ public sealed class ModelRunTests
             Assert.Equal(want, got, 6);
         }
     }
+
+    [Fact]
+    public void Execute_EscapeAndExtradition_DescribedInTheEventLog()
+    {
+        var p = new Core.Parameters.ModelParameters
+        {
+            Weeks = 12,
+            World = new Core.Parameters.WorldParameters { Kind = Core.Parameters.WorldKind.Grid, Width = 10, Height = 10, Ports = 2 },
+            Factions = new Core.Parameters.FactionParameters { Count = 6, InitialMembers = 1500 },
+            Timeline = new Core.Timeline.TimelineEvent[]
+            {
+                new Core.Timeline.EscapeEvent { Week = 1, Faction = "CJNG" },
+                new Core.Timeline.RemoveLeaderEvent { Week = 2, Faction = "CJNG", Mode = Core.Timeline.RemovalMode.Capture },
+                new Core.Timeline.EscapeEvent { Week = 4, Faction = "CJNG", Label = "breakout" },
+                new Core.Timeline.RemoveLeaderEvent { Week = 6, Faction = "CJNG", Mode = Core.Timeline.RemovalMode.Capture },
+                new Core.Timeline.ExtraditionEvent { Week = 8, Faction = "CJNG" },
+                new Core.Timeline.ExtraditionEvent { Week = 9, Faction = "No Such Cartel" },
+            },
+        };
+        var r = ModelRun.Execute(p, Seeds.ForReplicate(3, 0), 0, RunRecording.Full);
+        var escapes = r.Events.Where(e => e.Type == "escape").ToArray();
+        Assert.Equal(new[] { 1, 4 }, escapes.Select(e => e.Week));
+        Assert.Contains("no effect", escapes[0].Detail);
+        Assert.StartsWith("breakout: ", escapes[1].Detail);
+        Assert.Contains("took the leadership back", escapes[1].Detail);
+        var extraditions = r.Events.Where(e => e.Type == "extradition").ToArray();
+        Assert.Equal(new[] { 8, 9 }, extraditions.Select(e => e.Week));
+        Assert.Contains("contested", extraditions[0].Detail);
+        Assert.Contains("no effect", extraditions[1].Detail);
+        Assert.Equal("", extraditions[1].Faction);
+    }
 }

@@ -55,7 +55,7 @@ public sealed class RunApiTests : IAsyncLifetime
     public async Task Parameters_are_the_levers_with_unit_range_default_and_source()
     {
         var levers = (await host.Get("/api/parameters")).EnumerateArray().ToList();
-        Assert.Equal(7, levers.Count);
+        Assert.Equal(8, levers.Count);
         var i = levers.Single(l => l.GetProperty("key").GetString() == "Arms.Interdiction");
         Assert.Equal("share", i.GetProperty("unit").GetString());
         Assert.Equal(0, i.GetProperty("min").GetDouble());

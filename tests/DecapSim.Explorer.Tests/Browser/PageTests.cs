@@ -42,7 +42,7 @@ public sealed class PageTests
 
         await page.GotoAsync(host.Url + "/");
         await page.WaitForFunctionAsync("() => document.body.dataset.ready === '1'");
-        Assert.Equal(7, await page.Locator("#levers input[type=range]").CountAsync());
+        Assert.Equal(8, await page.Locator("#levers input[type=range]").CountAsync());
         Assert.Equal("el-mencho-2026", await page.InputValueAsync("#scenario"));
         Assert.Contains("CJNG", await page.InnerTextAsync("#question"));
         await SetRange(page, "#replicates", "3");

@@ -50,4 +50,36 @@ public sealed class NameCheckerTests : ScenarioTestBase
         var r = Assert.IsType<RuptureEvent>(Assert.Single(ScenarioLoader.Load(ok, NoEnv, Array.Empty<string>(), catalog).Parameters.Timeline));
         Assert.Equal(("CJNG", "Sinaloa"), (r.Faction, r.Other));
     }
+
+    [Theory]
+    [InlineData("escape")]
+    [InlineData("extradition")]
+    public void Load_EscapeOfUnknownFactionWithCatalog_ThrowsWithSuggestion(string type)
+    {
+        var p = dir.Write("t.json", $$"""{ "Timeline": [ { "Type": "{{type}}", "Week": 1, "Faction": "Sinaola" } ] }""");
+        var catalog = new FakeCatalog(new[] { "CJNG", "Sinaloa" }, new[] { "Jalisco" });
+        var e = Assert.Throws<ScenarioException>(() => ScenarioLoader.Load(p, NoEnv, Array.Empty<string>(), catalog));
+        var err = Assert.Single(e.Errors);
+        Assert.Equal(("Timeline.0.Faction", "Sinaola", "a faction of the initial landscape"), (err.KeyPath, err.Value, err.Allowed));
+        Assert.Contains("Did you mean 'Sinaloa'", err.Message);
+        Assert.Equal(p, err.File);
+    }
+
+    [Fact]
+    public void Load_EscapeWithoutAnEarlierCapture_WarnsAndKeepsTheEvent()
+    {
+        var p = dir.Write("t.json", """
+        { "Timeline": [
+            { "Type": "remove-leader", "Week": 5, "Faction": "CJNG", "Mode": "capture" },
+            { "Type": "escape", "Week": 3, "Faction": "CJNG" },
+            { "Type": "escape", "Week": 8, "Faction": "cjng" },
+            { "Type": "extradition", "Week": 9, "Faction": "Sinaloa" } ] }
+        """);
+        var catalog = new FakeCatalog(new[] { "CJNG", "Sinaloa" }, new[] { "Jalisco" });
+        var s = ScenarioLoader.Load(p, NoEnv, Array.Empty<string>(), catalog);
+        Assert.Equal(4, s.Parameters.Timeline.Count);
+        Assert.Equal("CJNG", ((EscapeEvent)s.Parameters.Timeline[2]).Faction);
+        var warned = s.Warnings.Where(w => w.Message.StartsWith("no earlier event captures")).Select(w => w.KeyPath).ToArray();
+        Assert.Equal(new[] { "Timeline.1.Faction", "Timeline.3.Faction" }, warned);
+    }
 }

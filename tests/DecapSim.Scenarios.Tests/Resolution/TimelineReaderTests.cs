@@ -96,4 +96,46 @@ public sealed class TimelineReaderTests : ScenarioTestBase
         Assert.Contains(e.Errors, x => x.KeyPath == "Timeline.1.Rivalry" && x.Allowed.Contains("6"));
         Assert.Contains(e.Errors, x => x.KeyPath == "Timeline.2.Other" && x.Message.Contains("required"));
     }
+
+    [Fact]
+    public void Load_EscapeExtraditionAndTargetingEffort_AreRead()
+    {
+        var p = dir.Write("t.json", """
+        {
+          "StartDate": "2014-01-05", "Weeks": 200,
+          "Timeline": [
+            { "Type": "remove-leader", "Date": "2014-02-22", "Faction": "CJNG", "Mode": "capture" },
+            { "Type": "escape", "Date": "2015-07-11", "Faction": "CJNG", "Label": "escape", "Source": "news" },
+            { "Type": "Extradition", "Week": 150, "Faction": "CJNG" },
+            { "Type": "set-policy", "Week": 160, "Parameter": "targeting-effort", "Value": 0.3, "RampWeeks": 52 }
+          ]
+        }
+        """);
+        var t = Load(p).Parameters.Timeline;
+        var x = Assert.IsType<EscapeEvent>(t[1]);
+        Assert.Equal((78, "CJNG", "escape"), (x.Week, x.Faction, x.Label)); // 552 days after the start
+        var y = Assert.IsType<ExtraditionEvent>(t[2]);
+        Assert.Equal((150, "CJNG"), (y.Week, y.Faction));
+        var z = Assert.IsType<SetPolicyEvent>(t[3]);
+        Assert.Equal((PolicyLever.TargetingEffort, 0.3, 52), (z.Parameter, z.Value, z.RampWeeks));
+    }
+
+    [Theory]
+    [InlineData("escape")]
+    [InlineData("extradition")]
+    public void Load_EscapeOrExtraditionWithoutFactionOrWithAStrayKey_ReportsEach(string type)
+    {
+        var p = dir.Write("t.json", $$"""{ "Timeline": [ { "Type": "{{type}}", "Week": 3 }, { "Type": "{{type}}", "Week": 4, "Faction": "CJNG", "Mode": "kill" } ] }""");
+        var e = Fails(() => Load(p));
+        Assert.Contains(e.Errors, x => x.KeyPath == "Timeline.0.Faction" && x.Message == "Faction is required");
+        Assert.Contains(e.Errors, x => x.KeyPath == "Timeline.1.Mode" && x.Message.StartsWith($"unknown key 'Mode' in a {type} event") && x.Allowed.Contains("Faction"));
+    }
+
+    [Fact]
+    public void Load_TargetingEffortOutsideItsRange_Throws()
+    {
+        var p = dir.Write("t.json", """{ "Timeline": [ { "Type": "set-policy", "Week": 3, "Parameter": "Targeting.Effort", "Value": 4 } ] }""");
+        var e = Fails(() => Load(p));
+        Assert.Contains(e.Errors, x => x.KeyPath == "Timeline.0.Value" && x.Value == "4" && x.Allowed.Contains("[0, 3]"));
+    }
 }

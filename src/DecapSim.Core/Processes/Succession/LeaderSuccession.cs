@@ -93,8 +93,39 @@ internal sealed class LeaderSuccession
         return -1;
     }
 
-    /// <summary>Contested succession: count each lieutenant's loyal support; strong lieutenants split off.</summary>
+    /// <summary>The contest an extradition sets off (<see cref="JailedLeaderEvents"/>): the jailed leader's arbitration
+    /// is gone, so the lieutenants strong enough to split do so as after a killing with no heir, scaled by
+    /// ExtraditionWarFactor x: each candidate splits with probability x (1 - chi_f), the succession war is
+    /// WarRivalry x x, and the faction's plazas become a vacuum. The incumbent, in place since the capture, keeps the
+    /// faction and its name (every candidate may split); without one the best-supported candidate leads.</summary>
+    public void Extradited(ModelState s, SuccessionContest c)
+    {
+        var F = s.Factions;
+        int f = c.Faction;
+        if (!F.Active[f]) return;
+        var p = s.P.Succession;
+        double x = p.ExtraditionWarFactor;
+        int incumbent = F.Leader[f];
+        bool keep = incumbent >= 0 && s.Members.IsActive(incumbent) && s.Members.Faction[incumbent] == f;
+        Contest(s, f, c.Region, stay: 1 - x * (1 - F.Cohesion[f]), war: p.WarRivalry * x, keepLeader: keep, label: c.Label);
+    }
+
+    /// <summary>Contested succession after a removal: count each lieutenant's loyal support; strong lieutenants split off.</summary>
     private void Contested(ModelState s, int f, int region, bool killed)
+    {
+        var p = s.P.Succession;
+        double chi = s.Factions.Cohesion[f];
+        double stay = killed ? chi : chi + p.CaptureHandover * (1 - chi);
+        double war = p.WarRivalry * (killed ? 1 : p.CaptureWarFactor);
+        Contest(s, f, region, stay, war, keepLeader: false, label: -1);
+    }
+
+    /// <summary>A contest: each lieutenant's loyal support is counted; those with at least SplitThreshold of it are
+    /// candidates. Without <paramref name="keepLeader"/> the best-supported candidate (or, with none, the best-supported
+    /// lieutenant) becomes leader and each other candidate founds a splinter unless a draw falls under
+    /// <paramref name="stay"/>; with it the leader stays and every candidate may split. The faction and its splinters
+    /// get succession-war rivalry <paramref name="war"/>; the faction's plazas become a vacuum.</summary>
+    private void Contest(ModelState s, int f, int region, double stay, double war, bool keepLeader, int label)
     {
         var p = s.P.Succession;
         var F = s.Factions;
@@ -126,9 +157,10 @@ internal sealed class LeaderSuccession
             if (total > 0 && _support[u] >= p.SplitThreshold * total) _candidates.Add((u, _support[u]));
         }
         _candidates.Sort((a, b) => b.Support != a.Support ? b.Support.CompareTo(a.Support) : a.Unit.CompareTo(b.Unit));
-        s.Log(SimEventType.ContestedSuccession, f, region, value: _candidates.Count);
+        s.Log(SimEventType.ContestedSuccession, f, region, value: _candidates.Count, label: label);
         for (int c = s.Cells.Count - 1; c >= 0; c--)
             if (s.Cells.Controller[c] == f) s.Cells.VacuumUntil[c] = s.Week + p.VacuumWeeks;
+        if (keepLeader && _candidates.Count == 0) return;
         if (_candidates.Count == 0)
         {
             // nobody strong enough: the best-supported lieutenant takes over
@@ -141,15 +173,13 @@ internal sealed class LeaderSuccession
             if (best >= 0) MakeLeader(s, f, best);
             return;
         }
-        MakeLeader(s, f, U.Lieutenant[_candidates[0].Unit]);
+        if (!keepLeader) MakeLeader(s, f, U.Lieutenant[_candidates[0].Unit]);
         // mean-field mode: the reference model has a fixed set of cartels, so a contested succession never
         // fragments the faction (as lieutenant defections are off there too)
         if (s.P.MeanField) return;
         _war.Clear();
         _war.Add(f);
-        double chi = F.Cohesion[f];
-        double stay = killed ? chi : chi + p.CaptureHandover * (1 - chi);
-        for (int k = 1; k < _candidates.Count; k++)
+        for (int k = keepLeader ? 0 : 1; k < _candidates.Count; k++)
         {
             if (_rng.NextDouble() < stay) continue;
             int u = _candidates[k].Unit;
@@ -157,7 +187,6 @@ internal sealed class LeaderSuccession
             if (lt < 0 || !m.IsActive(lt)) continue;
             _war.Add(Splinters.Found(s, f, u, lt, region));
         }
-        double war = p.WarRivalry * (killed ? 1 : p.CaptureWarFactor);
         for (int a = 0; a < _war.Count; a++)
             for (int b = a + 1; b < _war.Count; b++)
                 FactionTable.SetSym(F.War, F.Capacity, _war[a], _war[b], war);

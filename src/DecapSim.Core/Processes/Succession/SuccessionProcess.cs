@@ -5,7 +5,8 @@ namespace DecapSim.Core.Processes;
 /// <summary>
 /// Step 8: succession and fragmentation. Succession wars decay; each removal of the week is handled — a leader's
 /// by <see cref="LeaderSuccession"/> (heir or contested succession, splinters, kill vs capture), a lieutenant's by
-/// <see cref="LieutenantDefection"/> (replacement, vacuum, or the unit defects) — then dead ranked members are freed
+/// <see cref="LieutenantDefection"/> (replacement, vacuum, or the unit defects) — then the contests an extradition set
+/// off (<see cref="LeaderSuccession.Extradited"/>), then dead ranked members are freed
 /// and <see cref="HierarchyStaffing"/> keeps every faction's leader and lieutenants in place.
 /// </summary>
 public sealed class SuccessionProcess : IProcess
@@ -35,6 +36,9 @@ public sealed class SuccessionProcess : IProcess
             if (r.WasLeader) _leaders!.LeaderRemoved(s, r, region);
             else _defection!.LieutenantRemoved(s, r, region);
         }
+        // contests without a removal (an extradition took away a jailed leader's arbitration)
+        for (int i = 0; i < s.Contests.Count; i++) _leaders!.Extradited(s, s.Contests[i]);
+        s.Contests.Clear();
         foreach (var m in s.PendingFree) s.Members.Recycle(m);
         s.PendingFree.Clear();
         _staffing!.Staff(s);
