@@ -133,6 +133,8 @@ public sealed class ModelState
     public int[] BorderCells;
     /// <summary>Per-faction cells controlled.</summary>
     public int[] ControlledCells;
+    /// <summary>Scratch of <see cref="Processes.TerritoryProcess.UpdateControl"/>: each faction's armed weight per member.</summary>
+    public double[] ArmedWeight = Array.Empty<double>();
     /// <summary>Units of each faction (rebuilt weekly): UnitsByFaction[UnitStart[f]..UnitStart[f+1]].</summary>
     public int[] UnitStart = Array.Empty<int>();
     public int[] UnitsByFaction = Array.Empty<int>();

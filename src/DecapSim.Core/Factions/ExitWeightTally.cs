@@ -22,6 +22,8 @@ public sealed class ExitWeightTally
 
     private int[]?[] _rows = Array.Empty<int[]?>();   // per faction: Below[1..13][q] as 13 x Bins, or null
     private int[] _soldiers = Array.Empty<int>();     // per faction: soldiers counted
+    private const int Words = (Bins + 63) / 64;
+    private ulong[] _quarters = Array.Empty<ulong>(); // per faction: Words words, bit q set when quarter q counts anyone
     private readonly Stack<int[]> _pool = new();
     private int[] _faction = Array.Empty<int>();      // per slot: faction counted under (-1: none)
     private int[] _age = Array.Empty<int>();          // per slot: age in weeks counted
@@ -41,6 +43,7 @@ public sealed class ExitWeightTally
         for (int f = 0; f < _rows.Length; f++)
             if (_rows[f] is { } row) { Array.Clear(row); _pool.Push(row); _rows[f] = null; }
         Array.Clear(_soldiers);
+        Array.Clear(_quarters);
         EnsureSlots(m.Capacity);
         Array.Fill(_faction, -1);
         for (int i = 0; i < m.Count; i++) Count(m, i);
@@ -84,8 +87,12 @@ public sealed class ExitWeightTally
             var below = row.AsSpan((split - 1) * Bins, Bins);
             var all = row.AsSpan((R - 1) * Bins, Bins);
             double s = 0, mx = 0;
-            for (int q = _lo; q <= _hi; q++)
+            // the quarters that count anyone, in increasing order (a small group's soldiers fill a few of them)
+            var quarters = _quarters.AsSpan(f * Words, Words);
+            for (int word = 0; word < Words; word++)
+            for (ulong bits = quarters[word]; bits != 0; bits &= bits - 1)
             {
+                int q = word * 64 + System.Numerics.BitOperations.TrailingZeroCount(bits);
                 int n = all[q];
                 if (n == 0) continue;
                 int low = below[q], high = n - low;
@@ -132,6 +139,9 @@ public sealed class ExitWeightTally
         if (row == null) _rows[f] = row = _pool.Count > 0 ? _pool.Pop() : new int[R * Bins];
         // Below[k] counts remainders < k, k = 1..13 (row k - 1)
         for (int k = r + 1; k <= R; k++) row[(k - 1) * Bins + q] += d;
+        int total = row[(R - 1) * Bins + q];
+        if (d > 0 && total == d) _quarters[f * Words + (q >> 6)] |= 1UL << (q & 63);
+        else if (d < 0 && total == 0) _quarters[f * Words + (q >> 6)] &= ~(1UL << (q & 63));
         if (q < _lo) _lo = q;
         if (q > _hi) _hi = q;
         if ((_soldiers[f] += d) == 0) { _pool.Push(row); _rows[f] = null; } // all zero again
@@ -142,6 +152,7 @@ public sealed class ExitWeightTally
         if (_rows.Length >= factionCap) return;
         Array.Resize(ref _rows, factionCap);
         Array.Resize(ref _soldiers, factionCap);
+        Array.Resize(ref _quarters, factionCap * Words);
     }
 
     private void EnsureSlots(int n)

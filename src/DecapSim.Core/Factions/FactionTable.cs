@@ -100,8 +100,15 @@ public sealed class FactionTable
     /// <summary>Recomputes <see cref="InvAlly"/> for one faction.</summary>
     public void RefreshAlliance(int f)
     {
-        double s = 0; int row = f * Capacity;
-        for (int g = 0; g < Count; g++) if (Active[g]) s += Alliance[row + g];
+        // zeros add nothing (s >= +0), so only the nonzero values are visited, in the same order
+        double s = 0;
+        var row = Alliance.AsSpan(f * Capacity, Count);
+        for (int g = row.IndexOfAnyExcept(0.0); g >= 0; )
+        {
+            if (Active[g]) s += row[g];
+            int k = row[(g + 1)..].IndexOfAnyExcept(0.0);
+            g = k < 0 ? -1 : g + 1 + k;
+        }
         InvAlly[f] = 1 / (1 + s);
     }
 

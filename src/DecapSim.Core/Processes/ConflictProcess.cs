@@ -136,9 +136,16 @@ public sealed class ConflictProcess : IProcess
         public readonly List<int> Pairs = new(256);
         /// <summary>Sequential run: mark pairs straight into the process's seen set instead of listing them.</summary>
         public bool Direct;
+        /// <summary>The groups near the current cell, side by side: presence weighted by lethality, presence, dyad rank.</summary>
+        public double[] TouchedNear = Array.Empty<double>(), TouchedCount = Array.Empty<double>();
+        public int[] TouchedIndex = Array.Empty<int>();
         public void Ensure(int cap)
         {
             if (Near.Length < cap) { Near = new double[cap]; Count = new double[cap]; Touched = new int[cap]; }
+        }
+        public void EnsureTouched(int cap)
+        {
+            if (TouchedNear.Length < cap) { TouchedNear = new double[cap]; TouchedCount = new double[cap]; TouchedIndex = new int[cap]; }
         }
     }
 
@@ -218,44 +225,81 @@ public sealed class ConflictProcess : IProcess
         var near = sc.Near;
         var count = sc.Count;
         var touchedList = sc.Touched;
+        var cellEntry = pres.CellEntryStart;
+        var entryFaction = pres.EntryFaction;
+        var entryCount = pres.EntryCount;
+        var adjStart = world.AdjacencyStart;
+        var adj = world.Adjacency;
+        var front = s.FrontLethality;
+        var calm = s.Lethality;
+        var index = _dyadIndex;
+        var dyads = _dyads;
+        var invAlly = F.InvAlly;
+        var hazard = _hazard;
+        var pairs = sc.Pairs;
+        int stride = _dyadStride;
+        sc.EnsureTouched(cap);
+        var tNear = sc.TouchedNear;
+        var tCount = sc.TouchedCount;
+        var tIndex = sc.TouchedIndex;
         for (int c = c0; c < c1; c++)
         {
-            int e0 = pres.CellEntryStart[c], e1 = pres.CellEntryStart[c + 1];
+            int e0 = cellEntry[c], e1 = cellEntry[c + 1];
             if (e0 == e1) continue;
             int touched = 0;
-            var leth = contested[c] ? s.FrontLethality : s.Lethality;
-            for (int k = e0; k < e1; k++) TouchDyad(sc, pres.EntryFaction[k], pres.EntryCount[k], leth[pres.EntryFaction[k]], ref touched);
+            var leth = contested[c] ? front : calm;
+            for (int k = e0; k < e1; k++)
+            {
+                int g = entryFaction[k];
+                double n = entryCount[k];
+                if (count[g] == 0) touchedList[touched++] = g;
+                count[g] += n;
+                near[g] += leth[g] * n;
+            }
             if (w > 0)
             {
-                int a0 = world.AdjacencyStart[c], a1 = world.AdjacencyStart[c + 1];
+                int a0 = adjStart[c], a1 = adjStart[c + 1];
                 for (int a = a0; a < a1; a++)
                 {
-                    int c2 = world.Adjacency[a];
-                    var leth2 = contested[c2] ? s.FrontLethality : s.Lethality;
-                    for (int k = pres.CellEntryStart[c2]; k < pres.CellEntryStart[c2 + 1]; k++)
-                        TouchDyad(sc, pres.EntryFaction[k], w * pres.EntryCount[k], leth2[pres.EntryFaction[k]], ref touched);
+                    int c2 = adj[a];
+                    var leth2 = contested[c2] ? front : calm;
+                    for (int k = cellEntry[c2], k1 = cellEntry[c2 + 1]; k < k1; k++)
+                    {
+                        int g = entryFaction[k];
+                        double n = w * entryCount[k];
+                        if (count[g] == 0) touchedList[touched++] = g;
+                        count[g] += n;
+                        near[g] += leth2[g] * n;
+                    }
                 }
             }
-            if (touched < 2) { for (int t = 0; t < touched; t++) { near[touchedList[t]] = 0; count[touchedList[t]] = 0; } for (int e = e0; e < e1; e++) _hazard[e] = 0; continue; }
-            var index = _dyadIndex;
+            if (touched < 2) { for (int t = 0; t < touched; t++) { near[touchedList[t]] = 0; count[touchedList[t]] = 0; } for (int e = e0; e < e1; e++) hazard[e] = 0; continue; }
+            // the nearby groups side by side, then cleared for the next cell
+            for (int t = 0; t < touched; t++)
+            {
+                int g = touchedList[t];
+                tNear[t] = near[g]; tCount[t] = count[g]; tIndex[t] = index[g];
+                near[g] = 0; count[g] = 0;
+            }
             for (int e = e0; e < e1; e++)
             {
-                int f = pres.EntryFaction[e];
-                int row = f * cap, drow = index[f] * _dyadStride;
-                double nf = count[f], pressure = 0;
+                int f = entryFaction[e];
+                int row = f * cap, drow = index[f] * stride;
+                double nf = 0;
+                for (int t = 0; t < touched; t++) if (touchedList[t] == f) { nf = tCount[t]; break; }
+                double pressure = 0;
                 for (int t = 0; t < touched; t++)
                 {
                     int g = touchedList[t];
                     if (g == f) continue;
-                    ref var d = ref _dyads[drow + index[g]];
+                    ref var d = ref dyads[drow + tIndex[t]];
                     double k = d.K;
                     if (k <= 0) continue;
-                    pressure += k * near[g] / (nf + count[g]);
-                    if (d.R > 0 && f < g) sc.Pairs.Add(row + g);
+                    pressure += k * tNear[t] / (nf + tCount[t]);
+                    if (d.R > 0 && f < g) pairs.Add(row + g);
                 }
-                _hazard[e] = Math.Min(1.0, theta * F.InvAlly[f] * pressure);
+                hazard[e] = Math.Min(1.0, theta * invAlly[f] * pressure);
             }
-            for (int t = 0; t < touched; t++) { near[touchedList[t]] = 0; count[touchedList[t]] = 0; }
         }
     }
 
@@ -305,13 +349,6 @@ public sealed class ConflictProcess : IProcess
                 drow[b].K = r + (alliance[pair] > 0 ? 0 : baseH);
             }
         }
-    }
-
-    private static void TouchDyad(Scratch sc, int g, double n, double lethality, ref int touched)
-    {
-        if (sc.Count[g] == 0) sc.Touched[touched++] = g;
-        sc.Count[g] += n;
-        sc.Near[g] += lethality * n;
     }
 
     private int[] _rivalStart = Array.Empty<int>();

@@ -181,8 +181,8 @@ public sealed class ConsolidationProcess : IProcess
         for (int f = 0; f < F.Count; f++)
         {
             if (!F.Active[f]) continue;
-            int row = f * cap;
-            for (int g = 0; g < F.Count; g++) if (F.Alliance[row + g] != 0) F.Alliance[row + g] *= k;
+            var row = F.Alliance.AsSpan(f * cap, F.Count);
+            for (int g = row.IndexOfAnyExcept(0.0); g >= 0; g = SuccessionProcess.Next(row, g)) if (row[g] != 0) row[g] *= k;
         }
         for (int f = 0; f < F.Count; f++)
         {

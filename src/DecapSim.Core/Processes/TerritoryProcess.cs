@@ -40,6 +40,14 @@ public sealed class TerritoryProcess : IProcess
         double ratio = s.P.Territory.ContestRatio;
         Array.Clear(s.ControlledCells, 0, F.Capacity);
         Array.Clear(s.BorderCells, 0, F.Capacity);
+        // armed weight of one member of each faction, 1 + guns per member (at most 2), once per faction
+        var armed = s.ArmedWeight;
+        if (armed.Length < F.Count) armed = s.ArmedWeight = new double[Math.Max(F.Count, F.Capacity)];
+        for (int f = 0; f < F.Count; f++)
+        {
+            int cf = Math.Max(1, f < pres.FactionMembers.Length ? pres.FactionMembers[f] : 0);
+            armed[f] = 1 + Math.Min(1, F.Arsenal[f] / cf);
+        }
         for (int c = 0; c < cells.Count; c++)
         {
             int best = -1; double bestV = 0, second = 0;
@@ -47,8 +55,7 @@ public sealed class TerritoryProcess : IProcess
             {
                 int f = pres.EntryFaction[k];
                 if (!F.Active[f]) continue;
-                int cf = Math.Max(1, pres.FactionMembers[f]);
-                double v = pres.EntryCount[k] * (1 + Math.Min(1, F.Arsenal[f] / cf));
+                double v = pres.EntryCount[k] * armed[f];
                 if (v > bestV) { second = bestV; bestV = v; best = f; }
                 else if (v > second) second = v;
             }
@@ -151,46 +158,65 @@ public sealed class TerritoryProcess : IProcess
     {
         var pres = s.Presence;
         var world = s.World;
+        var cellEntry = pres.CellEntryStart;
+        var entryFaction = pres.EntryFaction;
+        var entryCount = pres.EntryCount;
+        var adjStart = world.AdjacencyStart;
+        var adj = world.Adjacency;
+        var vacuumUntil = s.Cells.VacuumUntil;
+        var controller = s.Cells.Controller;
+        var baseValue = _base;
+        var total = _total;
+        var best = _best;
+        var target = _target;
+        double enemyWeight = s.P.Territory.EnemyWeight, stay = s.P.Territory.StayBonus;
         bool any = false;
         for (int c = c0; c < c1; c++)
         {
-            int e0 = pres.CellEntryStart[c], e1 = pres.CellEntryStart[c + 1];
+            int e0 = cellEntry[c], e1 = cellEntry[c + 1];
             if (e0 == e1) continue;
+            bool vacuum = vacuumUntil[c] > week;
             for (int e = e0; e < e1; e++)
             {
                 // staying: value shared with own members and weighed against enemies, with some inertia
-                int n = pres.EntryCount[e];
-                _best[e] = s.P.Territory.StayBonus * Value(s, c, pres.EntryFaction[e], n, _total[c] - n, pull, week, 0);
-                _target[e] = -1;
+                int n = entryCount[e];
+                best[e] = stay * Value(baseValue[c], vacuum && controller[c] != entryFaction[e], pull, n, total[c] - n, 0, enemyWeight);
+                target[e] = -1;
             }
-            int a0 = world.AdjacencyStart[c], a1 = world.AdjacencyStart[c + 1];
+            int a0 = adjStart[c], a1 = adjStart[c + 1];
             for (int a = a0; a < a1; a++)
             {
-                int c2 = world.Adjacency[a];
-                int k0 = pres.CellEntryStart[c2], k1 = pres.CellEntryStart[c2 + 1];
-                for (int k = k0; k < k1; k++) own[pres.EntryFaction[k]] = pres.EntryCount[k];
+                int c2 = adj[a];
+                int k0 = cellEntry[c2], k1 = cellEntry[c2 + 1];
+                for (int k = k0; k < k1; k++) own[entryFaction[k]] = entryCount[k];
+                double v2 = baseValue[c2];
+                bool vacuum2 = vacuumUntil[c2] > week;
+                int holder = controller[c2], total2 = total[c2];
                 for (int e = e0; e < e1; e++)
                 {
-                    int f = pres.EntryFaction[e];
+                    int f = entryFaction[e];
                     int o = own[f];
-                    double v = Value(s, c2, f, o, _total[c2] - o, pull, week, 1);
-                    if (v > _best[e]) { _best[e] = v; _target[e] = c2; any = true; }
+                    double v = Value(v2, vacuum2 && holder != f, pull, o, total2 - o, 1, enemyWeight);
+                    if (v > best[e]) { best[e] = v; target[e] = c2; any = true; }
                 }
-                for (int k = k0; k < k1; k++) own[pres.EntryFaction[k]] = 0;
+                for (int k = k0; k < k1; k++) own[entryFaction[k]] = 0;
             }
         }
         return any;
     }
+
+    /// <summary>Route value per member a soldier would share in a cell of value <paramref name="v"/> (a vacuum of
+    /// another group pulls; an enemy counts EnemyWeight).</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    private static double Value(double v, bool pulled, double pull, int own, int enemy, int joining, double enemyWeight)
+    {
+        if (pulled) v *= 1 + pull;
+        return v / (1 + own + joining + enemyWeight * enemy);
+    }
+
     private int[] _total = Array.Empty<int>();
     private double[] _best = Array.Empty<double>();
     /// <summary>This week's route value of each cell plus its population tie-break (computed once per week).</summary>
     private double[] _base = Array.Empty<double>();
 
-    /// <summary>Route value per member a soldier of f would share in cell c (an enemy counts EnemyWeight; vacuums pull).</summary>
-    private double Value(ModelState s, int c, int f, int own, int enemy, double pull, int week, int joining)
-    {
-        double v = _base[c];
-        if (s.Cells.VacuumUntil[c] > week && s.Cells.Controller[c] != f) v *= 1 + pull;
-        return v / (1 + own + joining + s.P.Territory.EnemyWeight * enemy);
-    }
 }

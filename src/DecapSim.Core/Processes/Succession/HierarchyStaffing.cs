@@ -57,11 +57,8 @@ internal sealed class HierarchyStaffing
             if (!_needLeader[f] && _need[f] == 0 && !headless) continue;
             var entries = pres.EntriesOf(f);
             int start = entries.Length > 0 ? _rng.Next(entries.Length) : 0;
-            for (int j = 0; j < entries.Length; j++)
-            {
-                int e = entries[(start + j) % entries.Length];
-                created |= StaffFromEntry(s, f, e);
-            }
+            for (int j = 0, x = start; j < entries.Length; j++, x = x + 1 == entries.Length ? 0 : x + 1)
+                created |= StaffFromEntry(s, f, entries[x]);
             foreach (var u in s.UnitsOf(f))
             {
                 if (U.Lieutenant[u] < 0 && !_unitSeen[u]) { U.Active[u] = false; retired = true; }
@@ -83,9 +80,12 @@ internal sealed class HierarchyStaffing
         if (n == 0) return false;
         bool created = false;
         int offset = _rng.Next(n);
-        for (int t = 0; t < n; t++)
+        var members = pres.MembersByEntry;
+        // the segment from a random offset, wrapping around once (a running index instead of a division per member)
+        int q = a + offset;
+        for (int t = 0; t < n; t++, q = q + 1 == b ? a : q + 1)
         {
-            int i = pres.MembersByEntry[a + (offset + t) % n];
+            int i = members[q];
             if (m.Status[i] != (byte)MemberStatus.Active || m.Faction[i] != f || m.Rank[i] != (byte)Rank.Soldier) continue;
             int u = m.Unit[i];
             if (u >= 0 && u < U.Count) _unitSeen[u] = true;

@@ -47,6 +47,13 @@ public sealed class SuccessionProcess : IProcess
     /// <summary>Founds a splinter of f from unit u led by <paramref name="newLeader"/> (for tests).</summary>
     internal int Splinter(ModelState s, int f, int u, int newLeader, int region) => Splinters.Found(s, f, u, newLeader, region);
 
+    /// <summary>Index of the next value of <paramref name="row"/> after <paramref name="g"/> that is not zero, or -1.</summary>
+    internal static int Next(Span<double> row, int g)
+    {
+        int k = row[(g + 1)..].IndexOfAnyExcept(0.0);
+        return k < 0 ? -1 : g + 1 + k;
+    }
+
     /// <summary>Succession-war rivalry decays with a half-life.</summary>
     private static void DecayWar(ModelState s)
     {
@@ -56,11 +63,12 @@ public sealed class SuccessionProcess : IProcess
         for (int f = 0; f < F.Count; f++)
         {
             if (!F.Active[f]) continue;
-            int row = f * cap;
-            for (int g = 0; g < F.Count; g++)
+            // most pairs are at peace: jump from one nonzero value to the next (a vectorised search)
+            var row = F.War.AsSpan(f * cap, F.Count);
+            for (int g = row.IndexOfAnyExcept(0.0); g >= 0; g = Next(row, g))
             {
-                double w = F.War[row + g];
-                if (w != 0) F.War[row + g] = w < 1e-3 ? 0 : w * k;
+                double w = row[g];
+                if (w != 0) row[g] = w < 1e-3 ? 0 : w * k;
             }
         }
     }
