@@ -47,7 +47,7 @@ public sealed class ModelState
     public FactionTable Factions { get; }
     public MemberTable Members { get; }
     public UnitTable Units { get; }
-    public PolicyState Policy { get; }
+    public PolicyState Policy { get; internal set; }
     public PresenceIndex Presence { get; } = new();
     public WeekCounters Counters { get; } = new();
     public MemberLedger Ledger { get; } = new();

@@ -3,6 +3,7 @@ using DecapSim.Core.Metrics;
 using DecapSim.Core.Parameters;
 using DecapSim.Core.Processes;
 using DecapSim.Core.Random;
+using DecapSim.Core.State;
 using DecapSim.Core.World;
 
 namespace DecapSim.Core;
@@ -70,6 +71,9 @@ public sealed class Simulation
             s.Cells.Corruption[c] = p.State.Corruption;
             s.Cells.Troops[c] = p.State.BaselineTroops;
         }
+        int warmUp = TerritoryParameters.EffectiveWarmUpWeeks(p);
+        // a warmed-up world is built and warmed under today's policy; the scenario's levers apply from week 0
+        if (warmUp > 0) s.Policy = PolicyState.StatusQuo();
         new LandscapeBuilder(s, new StreamRng(CounterRng.Key(structure, Streams.Build))).Build();
         s.EnsureFactionArrays();
         s.Presence.Build(s.Members, world.CellCount, s.Factions.Capacity);
@@ -77,7 +81,6 @@ public sealed class Simulation
         SpinUp(s);
         TerritoryProcess.UpdateControl(s);
         s.LiveMembers = (int[])s.Presence.FactionMembers.Clone();
-        int warmUp = TerritoryParameters.EffectiveWarmUpWeeks(p);
         if (warmUp > 0) WarmUp(s, structure, warmUp, warmUpSchedule);
         return s;
     }
@@ -141,7 +144,8 @@ public sealed class Simulation
     /// <summary>Warm-up: the whole weekly model runs for <paramref name="weeks"/> weeks (negative week numbers) with
     /// streams keyed by the structure seed, so replicates of one structure seed share it; the timeline's events
     /// (weeks >= 0) do not fire, and leaders are not targeted (lieutenants are), so the leaders at week 0 are the
-    /// ones the scenario names and places. Afterwards the logs, ledger and counters start again from zero at week 0; groups
+    /// ones the scenario names and places. The policy levers stay at the model's defaults (<see cref="PolicyState.StatusQuo"/>)
+    /// and take the scenario's values at week 0, so scenarios that differ only in policy start from the same world. Afterwards the logs, ledger and counters start again from zero at week 0; groups
     /// founded or ended during the warm-up keep their negative weeks.</summary>
     private static void WarmUp(ModelState s, ulong structure, int weeks, IReadOnlyList<IProcess>? schedule)
     {
@@ -161,6 +165,7 @@ public sealed class Simulation
         }
         s.Week = 0;
         s.WarmingUp = false;
+        s.Policy = new PolicyState(s.P);
         for (int f = 0; f < initial; f++) F.FoundedWeek[f] = 0;
         s.Seed = dynamics;
         s.Events.Clear();

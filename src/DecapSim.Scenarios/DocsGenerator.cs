@@ -54,6 +54,7 @@ public static class DocsGenerator
         sb.Append("| `kingpin-list` | `Count` (required, >= 1), `OverWeeks` (default 1), `KillShare` (0 to 1, default 0.3) |\n");
         sb.Append($"| `set-policy` | `Parameter` ({string.Join(" \\| ", PolicyLevers.Names)}, or its key path), `Value` (within the parameter's range), `RampWeeks` (default 0 = a step) |\n");
         sb.Append("| `campaign` | `Kind` (troop-surge \\| us-strikes, required), `DurationWeeks` (default 52), `Regions` (array; empty = everywhere), `Intensity` (default 1) |\n");
+        sb.Append("| `rupture` | `Faction` and `Other` (required, two different groups), `Rivalry` (war weight, 0 to `Conflict.MaxRivalry`; default `Succession.WarRivalry`): ends their alliance and starts a war that decays like a succession war |\n");
         sb.Append("| `escape` | `Faction` (required): the faction's most recently captured leader still in prison escapes and takes the leadership back (logged with no effect when none is in prison) |\n");
         sb.Append("| `extradition` | `Faction` (required): that leader is extradited, leaves the model, and the faction's succession is contested again (`Succession.ExtraditionWarFactor`) |\n\n");
         sb.Append("Policy levers and the parameters they set:\n\n| Lever | Parameter |\n| --- | --- |\n");

@@ -108,4 +108,32 @@ public class WarmUpTests(Xunit.Abstractions.ITestOutputHelper output)
         TestModels.Run(sim, 52);
         Assert.Contains(sim.State.Events, e => e.Type == SimEventType.Removal);
     }
+    [Fact]
+    public void WarmUp_RunsUnderTheDefaultPolicy_SoPolicyVariantsStartFromTheSameWorld()
+    {
+        // a scenario that changes only policy levers (here interdiction, police wage, intelligence sharing) must be
+        // paired with its baseline from week 0: the warm-up runs under the defaults, the levers apply from week 0
+        var baseline = World(40);
+        var policy = baseline with
+        {
+            Arms = baseline.Arms with { Interdiction = 0.6 },
+            Economy = baseline.Economy with { PoliceWage = baseline.Economy.PoliceWage * 2 },
+            Targeting = baseline.Targeting with { IntelSharing = 0.9 },
+        };
+        var a = new Simulation(baseline, 3);
+        var b = new Simulation(policy, 3);
+        Assert.Equal(a.State.Members.Count, b.State.Members.Count);
+        Assert.Equal(a.State.Factions.Count, b.State.Factions.Count);
+        for (int i = 0; i < a.State.Members.Count; i++)
+            Assert.True(a.State.Members.Faction[i] == b.State.Members.Faction[i] && a.State.Members.Cell[i] == b.State.Members.Cell[i]
+                        && a.State.Members.Status[i] == b.State.Members.Status[i], $"member {i} differs at week 0");
+        Assert.Equal(a.State.Factions.Arsenal.Take(a.State.Factions.Count), b.State.Factions.Arsenal.Take(b.State.Factions.Count));
+        Assert.Equal(a.State.Cells.Police, b.State.Cells.Police);
+        Assert.Equal(0.6, b.State.Policy[PolicyLever.Interdiction]);
+        Assert.Equal(0.9, b.State.Policy[PolicyLever.IntelSharing]);
+        // and from week 0 the levers act: the first year differs
+        var ma = TestModels.Run(a, 52);
+        var mb = TestModels.Run(b, 52);
+        Assert.NotEqual(ma.Sum(m => m.ArmsInterdicted), mb.Sum(m => m.ArmsInterdicted));
+    }
 }

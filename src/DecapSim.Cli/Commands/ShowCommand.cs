@@ -67,6 +67,7 @@ public static class ShowCommand
             KingpinListEvent k => $"kingpin-list top {k.Count} over {k.OverWeeks} weeks, kill share {ValueText.Format(k.KillShare)}",
             SetPolicyEvent p => $"set-policy {PolicyLevers.KeyPath(p.Parameter)} = {ValueText.Format(p.Value)}" + (p.RampWeeks > 0 ? $" ramped over {p.RampWeeks} weeks" : ""),
             CampaignEvent c => $"campaign {EnumText.Kebab(c.Kind.ToString())} for {c.DurationWeeks} weeks, intensity {ValueText.Format(c.Intensity)}, regions: " + (c.Regions.Count == 0 ? "all" : string.Join(", ", c.Regions)),
+            RuptureEvent u => $"rupture {u.Faction} and {u.Other}, war weight " + (u.Rivalry is { } w ? ValueText.Format(w) : "Succession.WarRivalry"),
             EscapeEvent x => $"escape of the jailed ex-leader of {x.Faction}",
             ExtraditionEvent x => $"extradition of the jailed ex-leader of {x.Faction}",
             _ => e.GetType().Name,

@@ -37,7 +37,7 @@ public sealed class LandscapeBuilder
     {
         var p = _s.P;
         var specs = Specs(p);
-        double wagePerWeek = p.Economy.PoliceWage * p.Economy.CartelWageMultiplier * 12 / 52;
+        double wagePerWeek = _s.Policy[Timeline.PolicyLever.PoliceWage] * p.Economy.CartelWageMultiplier * 12 / 52;
         for (int i = 0; i < specs.Count; i++)
         {
             var (name, size, home) = specs[i];

@@ -9,6 +9,8 @@ public enum SimEventType : byte
     Escape,
     /// <summary>A jailed ex-leader was extradited (Code: see <see cref="Processes.JailedLeaderEvents"/>; 0 = nobody in prison).</summary>
     Extradition,
+    /// <summary>An alliance ended in war (timeline rupture; Other = the second group, Value = the war weight).</summary>
+    Rupture,
 }
 
 /// <summary>
@@ -31,6 +33,7 @@ public readonly record struct SimEvent(int Week, SimEventType Type, int Faction,
         SimEventType.Extinction => "extinction",
         SimEventType.Policy => "policy",
         SimEventType.Campaign => "campaign",
+        SimEventType.Rupture => "rupture",
         SimEventType.LieutenantRemoval => "lieutenant-removal",
         SimEventType.Escape => "escape",
         SimEventType.Extradition => "extradition",

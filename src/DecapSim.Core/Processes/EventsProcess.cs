@@ -38,6 +38,7 @@ public sealed class EventsProcess : IProcess
                     s.Log(SimEventType.Policy, -1, -1, code: (int)p.Parameter, value: p.Value, label: label);
                     break;
                 case CampaignEvent c: StartCampaign(s, c, label); break;
+                case RuptureEvent u: ApplyRupture(s, u, label); break;
                 case EscapeEvent x: JailedLeaderEvents.Escape(s, FactionIndex(s, x.Faction), label); break;
                 case ExtraditionEvent x: JailedLeaderEvents.Extradite(s, FactionIndex(s, x.Faction), label); break;
             }
@@ -53,10 +54,27 @@ public sealed class EventsProcess : IProcess
         KingpinListEvent k => $"kingpin list: {k.Count} leaders over {k.OverWeeks} weeks",
         SetPolicyEvent p => $"{p.Parameter} -> {p.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)}",
         CampaignEvent c => $"{c.Kind} for {c.DurationWeeks} weeks",
+        RuptureEvent u => $"{u.Faction} and {u.Other} at war",
         EscapeEvent x => $"{x.Faction}: jailed ex-leader escapes",
         ExtraditionEvent x => $"{x.Faction}: jailed ex-leader extradited",
         _ => e.GetType().Name,
     };
+
+    /// <summary>Ends the pair's alliance and starts a war between them (their succession-war weight, which decays with
+    /// <c>Succession.WarHalfLifeWeeks</c> like a succession war's, raised to the event's value); nothing when either group (or its successor) is gone
+    /// or both are now one.</summary>
+    private static void ApplyRupture(ModelState s, RuptureEvent u, int label)
+    {
+        int f = FindFaction(s, u.Faction), g = FindFaction(s, u.Other);
+        if (f < 0 || g < 0 || f == g) return;
+        var F = s.Factions;
+        FactionTable.SetSym(F.Alliance, F.Capacity, f, g, 0);
+        F.RefreshAlliance(f);
+        F.RefreshAlliance(g);
+        double war = u.Rivalry ?? s.P.Succession.WarRivalry;
+        FactionTable.SetSym(F.War, F.Capacity, f, g, Math.Max(F.War[F.Pair(f, g)], war));
+        s.Log(SimEventType.Rupture, f, -1, other: g, value: war, label: label);
+    }
 
     private static void ApplyRemoval(ModelState s, RemoveLeaderEvent r, int label)
     {

@@ -27,6 +27,12 @@ public sealed class PolicyState
         Set(PolicyLever.TargetingEffort, p.Targeting.Effort);
     }
 
+    /// <summary>The levers at the model's defaults (today's policy), whatever a scenario sets: the policy the warm-up
+    /// runs under, so scenarios that differ only in their policy share the warmed-up world.</summary>
+    public static PolicyState StatusQuo() => new(Defaults);
+
+    private static readonly ModelParameters Defaults = new();
+
     /// <summary>Current value of a lever.</summary>
     public double this[PolicyLever lever] => _values[(int)lever];
 

@@ -33,6 +33,20 @@ public sealed record RemoveLeaderEvent : TimelineEvent
     public bool HeirUnavailable { get; init; }
 }
 
+/// <summary>Breaks the alliance of two named groups and starts a war of weight <see cref="Rivalry"/>: an
+/// alliance ending in war (Sinaloa and the Beltran Leyva brothers in 2008, the Gulf cartel and Los Zetas in 2010). The war
+/// weight decays like a succession war's.</summary>
+public sealed record RuptureEvent : TimelineEvent
+{
+    /// <summary>One group (as in factions.csv).</summary>
+    public string Faction { get; init; } = "";
+    /// <summary>The other group.</summary>
+    public string Other { get; init; } = "";
+    /// <summary>Their war weight from this week (kept if already higher), on the scale of rivalry weights; null: the
+    /// weight of a succession war, <c>Succession.WarRivalry</c>.</summary>
+    public double? Rivalry { get; init; }
+}
+
 /// <summary>The faction's most recently captured leader still in prison escapes: he takes the leadership back if the
 /// faction is still active (the incumbent becomes his lieutenant and heir), otherwise he rejoins its successor.</summary>
 public sealed record EscapeEvent : TimelineEvent

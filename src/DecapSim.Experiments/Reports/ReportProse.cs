@@ -41,6 +41,7 @@ public static class ReportProse
         {
             Core.Timeline.RemoveLeaderEvent r => $"{r.Mode switch { Core.Timeline.RemovalMode.Kill => "kill", Core.Timeline.RemovalMode.Capture => "capture", _ => "do not remove" }} the {r.Rank.ToLowerInvariant()} of {r.Faction}" + (r.HeirUnavailable ? " (heir unavailable: contested succession)" : ""),
             Core.Timeline.KingpinListEvent k => $"kingpin list: remove the leaders of the {k.Count} largest factions over {k.OverWeeks} weeks ({k.KillShare:P0} killed, the rest captured)",
+            Core.Timeline.RuptureEvent u => $"alliance broken: {u.Faction} and {u.Other} at war" + (u.Rivalry is { } w ? $" (war weight {w:0.##})" : " (a succession war's weight)"),
             Core.Timeline.EscapeEvent x => $"the jailed ex-leader of {x.Faction} escapes and takes the leadership back",
             Core.Timeline.ExtraditionEvent x => $"the jailed ex-leader of {x.Faction} is extradited (his faction's succession is contested again)",
             _ => Humanize(e.GetType().Name.Replace("Event", "")),
@@ -48,7 +49,7 @@ public static class ReportProse
         string detail = e.ToString();
         int brace = detail.IndexOf('{');
         detail = brace >= 0 ? detail[(brace + 1)..].TrimEnd('}', ' ').Trim() : "";
-        bool plain = e is Core.Timeline.RemoveLeaderEvent or Core.Timeline.KingpinListEvent or Core.Timeline.EscapeEvent or Core.Timeline.ExtraditionEvent;
+        bool plain = e is Core.Timeline.RemoveLeaderEvent or Core.Timeline.KingpinListEvent or Core.Timeline.EscapeEvent or Core.Timeline.ExtraditionEvent or Core.Timeline.RuptureEvent;
         if (string.IsNullOrEmpty(e.Label)) return plain ? kind : $"{kind}: {detail}";
         return plain ? $"{e.Label} ({kind})" : $"{e.Label} ({kind}; {detail})";
     }

@@ -45,6 +45,18 @@ internal sealed class NameChecker(ResolutionContext ctx, IModelCatalog? catalog)
                     var e => e,
                 };
             }
+            if (events[i] is RuptureEvent u && factionNames is not null)
+            {
+                var one = Match(u.Faction, factionNames);
+                var two = Match(u.Other, factionNames);
+                if (one is null)
+                    ctx.Error(ctx.Origin(key + ":Faction")?.Src, $"Timeline.{i}.Faction", u.Faction, "a faction of the initial landscape",
+                              $"unknown faction '{u.Faction}'." + Suggest.DidYouMean(u.Faction, factionNames));
+                if (two is null)
+                    ctx.Error(ctx.Origin(key + ":Other")?.Src, $"Timeline.{i}.Other", u.Other, "a faction of the initial landscape",
+                              $"unknown faction '{u.Other}'." + Suggest.DidYouMean(u.Other, factionNames));
+                if (one is not null && two is not null) events[i] = u with { Faction = one, Other = two };
+            }
             if (events[i] is CampaignEvent c && regionNames is not null)
             {
                 var regions = new List<string>();

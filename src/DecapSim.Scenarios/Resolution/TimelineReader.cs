@@ -8,7 +8,7 @@ namespace DecapSim.Scenarios;
 /// and each field against its type and range (set-policy values against the range of the parameter they set).</summary>
 internal sealed class TimelineReader(ResolutionContext r, ModelParameters p)
 {
-    private static readonly string[] Types = { "remove-leader", "kingpin-list", "set-policy", "campaign", "escape", "extradition" };
+    private static readonly string[] Types = { "remove-leader", "kingpin-list", "set-policy", "campaign", "escape", "extradition", "rupture" };
     private static readonly string[] Common = { "Type", "Week", "Date", "Label", "Source" };
 
     private static readonly Dictionary<string, string[]> Fields = new()
@@ -17,6 +17,7 @@ internal sealed class TimelineReader(ResolutionContext r, ModelParameters p)
         ["kingpin-list"] = new[] { "Count", "OverWeeks", "KillShare" },
         ["set-policy"] = new[] { "Parameter", "Value", "RampWeeks" },
         ["campaign"] = new[] { "Kind", "DurationWeeks", "Regions", "Intensity" },
+        ["rupture"] = new[] { "Faction", "Other", "Rivalry" },
         ["escape"] = new[] { "Faction" },
         ["extradition"] = new[] { "Faction" },
     };
@@ -92,6 +93,18 @@ internal sealed class TimelineReader(ResolutionContext r, ModelParameters p)
                     OverWeeks = Get<int>("OverWeeks", min: 1, max: 5200) ?? 1,
                     KillShare = Get<double>("KillShare", min: 0, max: 1) ?? 0.3,
                 };
+            case "rupture":
+            {
+                var faction = GetText("Faction", required: true) ?? "";
+                var other = GetText("Other", required: true) ?? "";
+                if (faction.Length > 0 && faction.Trim().Equals(other.Trim(), StringComparison.OrdinalIgnoreCase))
+                    Fail("Other", other, "a group other than Faction", "a rupture needs two different groups");
+                return new RuptureEvent
+                {
+                    Week = week, Label = label, Faction = faction, Other = other,
+                    Rivalry = Get<double>("Rivalry", min: 0, max: p.Conflict.MaxRivalry),
+                };
+            }
             case "set-policy":
             {
                 var text = GetText("Parameter", required: true);

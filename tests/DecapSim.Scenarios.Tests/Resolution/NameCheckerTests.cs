@@ -36,6 +36,21 @@ public sealed class NameCheckerTests : ScenarioTestBase
         Assert.Contains(e.Errors, x => x.KeyPath == "Timeline.0.Regions" && x.Value == "Narnia");
     }
 
+    [Fact]
+    public void Load_RuptureNamesWithCatalog_AreCheckedAndCanonicalized()
+    {
+        var p = dir.Write("t.json", """{ "Timeline": [ { "Type": "rupture", "Week": 1, "Faction": "cjng", "Other": "sinaloa" }, { "Type": "rupture", "Week": 2, "Faction": "CJNG", "Other": "Sinaola" } ] }""");
+        var catalog = new FakeCatalog(new[] { "CJNG", "Sinaloa" }, new[] { "Jalisco" });
+        var e = Assert.Throws<ScenarioException>(() => ScenarioLoader.Load(p, NoEnv, Array.Empty<string>(), catalog));
+        var err = Assert.Single(e.Errors);
+        Assert.Equal("Timeline.1.Other", err.KeyPath);
+        Assert.Contains("Did you mean 'Sinaloa'", err.Message);
+
+        var ok = dir.Write("u.json", """{ "Timeline": [ { "Type": "rupture", "Week": 1, "Faction": "cjng", "Other": "sinaloa" } ] }""");
+        var r = Assert.IsType<RuptureEvent>(Assert.Single(ScenarioLoader.Load(ok, NoEnv, Array.Empty<string>(), catalog).Parameters.Timeline));
+        Assert.Equal(("CJNG", "Sinaloa"), (r.Faction, r.Other));
+    }
+
     [Theory]
     [InlineData("escape")]
     [InlineData("extradition")]

@@ -68,6 +68,34 @@ public sealed class TimelineReaderTests : ScenarioTestBase
         Assert.Contains(e.Errors, x => x.KeyPath == "Timeline.0.Rnk" && x.Message.StartsWith("unknown key 'Rnk' in a kingpin-list event"));
         Assert.Contains(e.Errors, x => x.KeyPath == "Timeline.0.Date" && x.Message == "give Week or Date, not both");
     }
+    [Fact]
+    public void Load_Rupture_ReadsBothGroupsAndTheOptionalWeight()
+    {
+        var p = dir.Write("t.json", """
+        { "StartDate": "2026-02-01", "Weeks": 60,
+          "Timeline": [ { "Type": "rupture", "Week": 4, "Faction": "CJNG", "Other": "Cártel de Sinaloa", "Label": "war" },
+                        { "Type": "rupture", "Week": 5, "Faction": "CJNG", "Other": "Cártel del Golfo", "Rivalry": 4 } ] }
+        """);
+        var t = Load(p).Parameters.Timeline;
+        var a = Assert.IsType<RuptureEvent>(t[0]);
+        Assert.Equal((4, "CJNG", "Cártel de Sinaloa", (double?)null, "war"), (a.Week, a.Faction, a.Other, a.Rivalry, a.Label));
+        Assert.Equal(4.0, Assert.IsType<RuptureEvent>(t[1]).Rivalry);
+    }
+
+    [Fact]
+    public void Load_RuptureWithSameGroupOrWeightAboveMaxRivalryOrNoOther_ReportsEach()
+    {
+        var p = dir.Write("t.json", """
+        { "Weeks": 60,
+          "Timeline": [ { "Type": "rupture", "Week": 4, "Faction": "CJNG", "Other": "cjng" },
+                        { "Type": "rupture", "Week": 4, "Faction": "CJNG", "Other": "Cártel de Sinaloa", "Rivalry": 7 },
+                        { "Type": "rupture", "Week": 4, "Faction": "CJNG" } ] }
+        """);
+        var e = Fails(() => Load(p));
+        Assert.Contains(e.Errors, x => x.KeyPath == "Timeline.0.Other" && x.Message == "a rupture needs two different groups");
+        Assert.Contains(e.Errors, x => x.KeyPath == "Timeline.1.Rivalry" && x.Allowed.Contains("6"));
+        Assert.Contains(e.Errors, x => x.KeyPath == "Timeline.2.Other" && x.Message.Contains("required"));
+    }
 
     [Fact]
     public void Load_EscapeExtraditionAndTargetingEffort_AreRead()
