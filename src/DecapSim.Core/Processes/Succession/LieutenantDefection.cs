@@ -42,8 +42,10 @@ internal sealed class LieutenantDefection
         // the group defects: split off under a promoted soldier, or join the fiercest rival
         int newLeader = -1;
         var m = s.Members;
-        for (int i = 0; i < m.Count; i++)
-            if (m.Status[i] == (byte)MemberStatus.Active && m.Unit[i] == u && m.Faction[i] == f && m.Rank[i] == (byte)Rank.Soldier) { newLeader = i; break; }
+        // the lowest slot among the unit's active soldiers (the faction's members in ascending slot order, not a
+        // pass over the member table)
+        foreach (int i in Ops.MembersOf(s, f, imprisoned: false, unit: u))
+            if (m.Rank[i] == (byte)Rank.Soldier) { newLeader = i; break; }
         if (newLeader < 0) return;
         int rival = FiercestRival(s, f);
         if (rival >= 0 && _rng.NextDouble() < JoinRivalShare)
