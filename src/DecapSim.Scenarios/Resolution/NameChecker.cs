@@ -33,11 +33,8 @@ internal sealed class NameChecker(ResolutionContext ctx, IModelCatalog? catalog)
             var key = $"Timeline:{i}";
             if (factionNames is not null && FactionOf(events[i]) is { } name)
             {
-                var match = Match(name, factionNames);
-                if (match is null)
-                    ctx.Error(ctx.Origin(key + ":Faction")?.Src, $"Timeline.{i}.Faction", name, "a faction of the initial landscape",
-                              $"unknown faction '{name}'." + Suggest.DidYouMean(name, factionNames));
-                else events[i] = events[i] switch
+                var match = KnownFaction(i, "Faction", name, factionNames);
+                if (match is not null) events[i] = events[i] switch
                 {
                     RemoveLeaderEvent r => r with { Faction = match },
                     EscapeEvent x => x with { Faction = match },
@@ -47,14 +44,8 @@ internal sealed class NameChecker(ResolutionContext ctx, IModelCatalog? catalog)
             }
             if (events[i] is RuptureEvent u && factionNames is not null)
             {
-                var one = Match(u.Faction, factionNames);
-                var two = Match(u.Other, factionNames);
-                if (one is null)
-                    ctx.Error(ctx.Origin(key + ":Faction")?.Src, $"Timeline.{i}.Faction", u.Faction, "a faction of the initial landscape",
-                              $"unknown faction '{u.Faction}'." + Suggest.DidYouMean(u.Faction, factionNames));
-                if (two is null)
-                    ctx.Error(ctx.Origin(key + ":Other")?.Src, $"Timeline.{i}.Other", u.Other, "a faction of the initial landscape",
-                              $"unknown faction '{u.Other}'." + Suggest.DidYouMean(u.Other, factionNames));
+                var one = KnownFaction(i, "Faction", u.Faction, factionNames);
+                var two = KnownFaction(i, "Other", u.Other, factionNames);
                 if (one is not null && two is not null) events[i] = u with { Faction = one, Other = two };
             }
             if (events[i] is CampaignEvent c && regionNames is not null)
@@ -78,6 +69,17 @@ internal sealed class NameChecker(ResolutionContext ctx, IModelCatalog? catalog)
                     ctx.Error(ctx.Origin("Factions:File")?.Src, "Factions.File", f.Region, "a region of the world",
                               $"faction '{f.Name}' has unknown region '{f.Region}'." + Suggest.DidYouMean(f.Region, regionNames));
         return events;
+    }
+
+    /// <summary>The catalog's spelling of the faction named in field <paramref name="field"/> of event i, or null after
+    /// reporting it as unknown.</summary>
+    private string? KnownFaction(int i, string field, string name, IReadOnlyCollection<string> factionNames)
+    {
+        var match = Match(name, factionNames);
+        if (match is null)
+            ctx.Error(ctx.Origin($"Timeline:{i}:{field}")?.Src, $"Timeline.{i}.{field}", name, "a faction of the initial landscape",
+                      $"unknown faction '{name}'." + Suggest.DidYouMean(name, factionNames));
+        return match;
     }
 
     /// <summary>Warns about an escape or extradition with no capture of that faction's leader (or kingpin list) before it on

@@ -54,21 +54,30 @@ public static class JailedLeaderEvents
         return -1;
     }
 
-    /// <summary>Faction f's jailed ex-leader escapes (see the class summary); returns the outcome code.</summary>
-    public static int Escape(ModelState s, int f, int label)
+    /// <summary>Takes faction f's jailed ex-leader <paramref name="e"/> out of prison (and off the jailed-leader list),
+    /// with the region of his cell; false, logged as having no effect, when there is none.</summary>
+    private static bool TakeFromPrison(ModelState s, int f, SimEventType type, int label, out int e, out int region)
     {
         int k = f >= 0 ? Find(s, f) : -1;
         if (k < 0)
         {
-            s.Log(SimEventType.Escape, f, f >= 0 ? s.Factions.HomeRegion[f] : -1, code: NoEffect, label: label);
-            return NoEffect;
+            s.Log(type, f, f >= 0 ? s.Factions.HomeRegion[f] : -1, code: NoEffect, label: label);
+            e = region = -1;
+            return false;
         }
-        int e = s.JailedLeaders[k].Member;
+        e = s.JailedLeaders[k].Member;
         s.JailedLeaders.RemoveAt(k);
+        region = s.World.Region[s.Members.Cell[e]];
+        LeavePrison(s, e);
+        return true;
+    }
+
+    /// <summary>Faction f's jailed ex-leader escapes (see the class summary); returns the outcome code.</summary>
+    public static int Escape(ModelState s, int f, int label)
+    {
+        if (!TakeFromPrison(s, f, SimEventType.Escape, label, out int e, out int region)) return NoEffect;
         var m = s.Members;
         var F = s.Factions;
-        int region = s.World.Region[m.Cell[e]];
-        LeavePrison(s, e);
         s.Counters.Releases++;
         if (F.Active[f])
         {
@@ -110,16 +119,7 @@ public static class JailedLeaderEvents
     /// <summary>Faction f's jailed ex-leader is extradited (see the class summary); returns the outcome code.</summary>
     public static int Extradite(ModelState s, int f, int label)
     {
-        int k = f >= 0 ? Find(s, f) : -1;
-        if (k < 0)
-        {
-            s.Log(SimEventType.Extradition, f, f >= 0 ? s.Factions.HomeRegion[f] : -1, code: NoEffect, label: label);
-            return NoEffect;
-        }
-        int e = s.JailedLeaders[k].Member;
-        s.JailedLeaders.RemoveAt(k);
-        int region = s.World.Region[s.Members.Cell[e]];
-        LeavePrison(s, e);
+        if (!TakeFromPrison(s, f, SimEventType.Extradition, label, out int e, out int region)) return NoEffect;
         s.RemoveMember(e, dead: false);
         if (!s.Factions.Active[f])
         {
