@@ -15,6 +15,8 @@ public sealed class ConsolidationProcess : IProcess
     private StreamRng? _rng;
     private int[] _live = Array.Empty<int>();
     private readonly List<int> _allied = new(16);
+    private double[] _allySum = Array.Empty<double>();
+    private bool[] _formed = Array.Empty<bool>();
 
     public string Name => "consolidation";
 
@@ -179,11 +181,22 @@ public sealed class ConsolidationProcess : IProcess
         var p = s.P.Consolidation;
         int cap = F.Capacity;
         double k = Math.Pow(0.5, 1.0 / (p.AllianceHalfLifeYears * 52));
+        if (_allySum.Length < cap) { _allySum = new double[cap]; _formed = new bool[cap]; }
         for (int f = 0; f < F.Count; f++)
         {
             if (!F.Active[f]) continue;
+            // decay, and the row's sum over active allies as FactionTable.RefreshAlliance takes it (the same values in
+            // the same order), so rows no alliance forms in below need no second pass
             var row = F.Alliance.AsSpan(f * cap, F.Count);
-            for (int g = row.IndexOfAnyExcept(0.0); g >= 0; g = SuccessionProcess.Next(row, g)) if (row[g] != 0) row[g] *= k;
+            double sum = 0;
+            for (int g = row.IndexOfAnyExcept(0.0); g >= 0; g = SuccessionProcess.Next(row, g))
+                if (row[g] != 0)
+                {
+                    row[g] *= k;
+                    if (F.Active[g]) sum += row[g];
+                }
+            _allySum[f] = sum;
+            _formed[f] = false;
         }
         for (int f = 0; f < F.Count; f++)
         {
@@ -194,8 +207,14 @@ public sealed class ConsolidationProcess : IProcess
             int g = RandomRelated(s, r, F.Rivalry);
             if (g < 0 || g == f || F.Rivalry[F.Pair(f, g)] > 0) continue;
             FactionTable.SetSym(F.Alliance, cap, f, g, F.Alliance[F.Pair(f, g)] + 1);
+            _formed[f] = _formed[g] = true;
         }
-        for (int f = 0; f < F.Count; f++) if (F.Active[f]) F.RefreshAlliance(f);
+        for (int f = 0; f < F.Count; f++)
+        {
+            if (!F.Active[f]) continue;
+            if (_formed[f]) F.RefreshAlliance(f);
+            else F.InvAlly[f] = 1 / (1 + _allySum[f]);
+        }
     }
 
     private int RandomRelated(ModelState s, int f, double[] matrix)

@@ -84,4 +84,30 @@ public class ConsolidationProcessTests
         TestModels.Run(sim, 10);
         Assert.Equal(4, sim.State.Factions.ActiveCount());
     }
+
+    [Fact]
+    public void Alliance_terms_taken_with_the_decay_equal_a_recount_every_week()
+    {
+        // the weekly decay pass sums each row for InvAlly; rows where an alliance formed are summed again
+        var p = TestModels.SmallGrid(members: 4000, factions: 14) with { Weeks = 80 };
+        p = p with { Consolidation = p.Consolidation with { AllianceFormationRate = 0.2 } };
+        var sim = new Simulation(p, 4);
+        var F = sim.State.Factions;
+        int formed = 0;
+        for (int w = 0; w < 80; w++)
+        {
+            int pairs = Enumerable.Range(0, F.Count).Sum(f => Enumerable.Range(0, F.Count).Count(g => F.Alliance[f * F.Capacity + g] > 0));
+            sim.Step();
+            int after = Enumerable.Range(0, F.Count).Sum(f => Enumerable.Range(0, F.Count).Count(g => F.Alliance[f * F.Capacity + g] > 0));
+            if (after > pairs) formed++;
+            for (int f = 0; f < F.Count; f++)
+            {
+                if (!F.Active[f]) continue;
+                double taken = F.InvAlly[f];
+                F.RefreshAlliance(f);
+                Assert.Equal(BitConverter.DoubleToInt64Bits(F.InvAlly[f]), BitConverter.DoubleToInt64Bits(taken));
+            }
+        }
+        Assert.True(formed > 3, $"alliances formed in only {formed} weeks: the test would prove little");
+    }
 }
