@@ -251,12 +251,17 @@ public sealed class PresenceIndex
                 }
                 else if (_left[i] > 0)
                 {
+                    // filter until every departure of the entry is passed, then copy the rest as it is
                     var gone = _gone;
-                    for (int q = a; q < b; q++)
+                    int departed = b - a - _left[i], q = a;
+                    for (; departed > 0 && q < b; q++)
                     {
                         int s = old[q];
                         if ((gone[s >> 6] & (1UL << (s & 63))) == 0) dst[off++] = s;
+                        else departed--;
                     }
+                    old.AsSpan(q, b - q).CopyTo(dst.AsSpan(off));
+                    off += b - q;
                 }
                 _dirty[i] = false;
                 i++;
