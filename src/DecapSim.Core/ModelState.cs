@@ -205,19 +205,20 @@ public sealed class ModelState
     public void Log(SimEventType type, int faction, int region, int other = -1, int code = 0, double value = 0, int label = -1) =>
         Events.Add(new SimEvent(Week, type, faction, region, other, code, value, label));
 
-    /// <summary>Rebuilds the per-faction unit lists.</summary>
+    /// <summary>Rebuilds the per-faction unit lists (from the active units only: <see cref="UnitTable.Live"/>).</summary>
     public void RebuildUnitLists()
     {
         int fc = Factions.Capacity;
+        var live = Units.Live();
         if (UnitStart.Length < fc + 1) UnitStart = new int[fc + 1];
-        if (UnitsByFaction.Length < Units.Count) UnitsByFaction = new int[Math.Max(Units.Count, UnitsByFaction.Length * 2)];
+        if (UnitsByFaction.Length < live.Length) UnitsByFaction = new int[Math.Max(live.Length, UnitsByFaction.Length * 2)];
         var start = UnitStart.AsSpan(0, fc + 1);
         start.Clear();
-        for (int u = 0; u < Units.Count; u++) if (Units.Active[u]) start[Units.Faction[u] + 1]++;
+        foreach (int u in live) start[Units.Faction[u] + 1]++;
         for (int f = 0; f < fc; f++) start[f + 1] += start[f];
         Span<int> cur = fc <= 4096 ? stackalloc int[fc] : new int[fc];
         start[..fc].CopyTo(cur);
-        for (int u = 0; u < Units.Count; u++) if (Units.Active[u]) UnitsByFaction[cur[Units.Faction[u]]++] = u;
+        foreach (int u in live) UnitsByFaction[cur[Units.Faction[u]]++] = u;
     }
 
     /// <summary>Units of a faction (as of the last rebuild).</summary>

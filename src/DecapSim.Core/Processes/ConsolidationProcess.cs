@@ -127,8 +127,8 @@ public sealed class ConsolidationProcess : IProcess
             if (m.Status[i] == (byte)MemberStatus.Active) moved++;
         }
         s.PrisonersChangedFaction(f);
-        for (int u = 0; u < s.Units.Count; u++)
-            if (s.Units.Active[u] && s.Units.Faction[u] == f) { s.Units.Faction[u] = g; s.Units.Lieutenant[u] = -1; }
+        foreach (int u in s.Units.Live())
+            if (s.Units.Faction[u] == f) { s.Units.Faction[u] = g; s.Units.Lieutenant[u] = -1; }
         F.Treasury[g] += F.Treasury[f]; F.Arsenal[g] += F.Arsenal[f]; F.Heavy[g] += F.Heavy[f];
         F.Treasury[f] = F.Arsenal[f] = F.Heavy[f] = 0;
         _live[g] += moved; _live[f] = 0;
@@ -147,7 +147,7 @@ public sealed class ConsolidationProcess : IProcess
             s.RemoveMember(i, dead: false);
             n++;
         }
-        for (int u = 0; u < s.Units.Count; u++) if (s.Units.Faction[u] == f) s.Units.Active[u] = false;
+        foreach (int u in s.Units.Live()) if (s.Units.Faction[u] == f) s.Units.Active[u] = false; // retired ones stay so
         _live[f] = 0;
         End(s, f, EndReason.Dissolved, -1);
         s.Log(SimEventType.Dissolution, f, s.World.Region[HomeCell(s, f)], value: n);
@@ -160,7 +160,7 @@ public sealed class ConsolidationProcess : IProcess
         var cells = s.Cells;
         for (int c = 0; c < cells.Count; c++)
             if (cells.Controller[c] == f) { cells.Controller[c] = heir; if (heir < 0) cells.Contested[c] = false; }
-        for (int u = 0; u < s.Units.Count; u++) if (s.Units.Faction[u] == f && heir < 0) s.Units.Active[u] = false;
+        if (heir < 0) foreach (int u in s.Units.Live()) if (s.Units.Faction[u] == f) s.Units.Active[u] = false;
         // the war is over: rivalry, succession war and alliances with the ended faction reset
         int cap = F.Capacity;
         var allied = _allied;
