@@ -30,6 +30,14 @@ public sealed class SetUpShare(int capacity = 4)
     /// <summary>Estimated seconds saved: each reuse saved one build of the mean build time.</summary>
     public double SecondsSaved { get { lock (_gate) return _built == 0 ? 0 : Reused * Stopwatch.GetElapsedTime(0, _buildTicks).TotalSeconds / _built; } }
 
+    /// <summary>Whether a set-up for <paramref name="p"/> under <paramref name="structureSeed"/> is held (a run of it
+    /// would copy it instead of building one).</summary>
+    public bool Holds(ModelParameters p, ulong structureSeed)
+    {
+        string key = structureSeed + "|" + ParameterFingerprint.SetUp(p);
+        lock (_gate) return _index.ContainsKey(key);
+    }
+
     /// <summary>The set-up of <paramref name="p"/> under <paramref name="structureSeed"/>: a shared one when one with
     /// the same fingerprint is held, else a new one (built on first use of its value, by one thread).</summary>
     public Lazy<SimulationSetUp> For(ModelParameters p, ulong structureSeed)
