@@ -41,7 +41,7 @@ public sealed class ConflictProcess : IProcess
         int C = world.CellCount;
         // the hazards are a pure function of this week's snapshot, cell by cell: big worlds compute them in
         // parallel over fixed blocks of cells (results do not depend on the partition or the thread count)
-        int blocks = C >= ParallelCells ? Blocks : 1;
+        int blocks = BlocksForTests ?? (C >= ParallelCells ? Blocks : 1);
         while (_scratch.Count < blocks) _scratch.Add(new Scratch());
         foreach (var sc in _scratch) sc.Ensure(cap);
         int seen = 0;
@@ -413,6 +413,9 @@ public sealed class ConflictProcess : IProcess
         if (seen == _seenList.Length) Array.Resize(ref _seenList, seen * 2);
         _seenList[seen++] = index;
     }
+
+    /// <summary>Splits the weekly hazards into this many blocks of cells whatever the world's size (for tests).</summary>
+    internal int? BlocksForTests { get; set; }
 
     /// <summary>This week's death hazard of presence entry e (for tests).</summary>
     internal double HazardOf(int e) => _hazard[e];

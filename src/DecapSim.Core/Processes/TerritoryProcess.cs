@@ -256,6 +256,9 @@ public sealed class TerritoryProcess : IProcess
         return v / (1 + own + joining + enemyWeight * enemy);
     }
 
+    /// <summary>This week's movement target of presence entry e, or -1 (for tests).</summary>
+    internal int TargetOf(int e) => _target[e];
+
     private int[] _total = Array.Empty<int>();
     private double[] _join = Array.Empty<double>();
     private double[] _joinEmpty = Array.Empty<double>();
