@@ -45,12 +45,10 @@ public sealed class ConflictProcess : IProcess
         while (_scratch.Count < blocks) _scratch.Add(new Scratch());
         foreach (var sc in _scratch) sc.Ensure(cap);
         int seen = 0;
-        // one block marks pairs straight into the seen set; parallel blocks list theirs, marked below
-        _scratch[0].Direct = s.P.MeanField || blocks == 1;
-        if (s.P.MeanField) Hazards(s, 0, C, theta, w, _scratch[0]);
-        else if (blocks == 1) DyadHazards(s, 0, C, theta, w, _scratch[0]);
-        else s.ForBlocks(blocks, b => DyadHazards(s, (int)((long)C * b / blocks), (int)((long)C * (b + 1) / blocks), theta, w, _scratch[b]));
-        seen = _seenDirect; _seenDirect = 0;
+        _scratch[0].Direct = s.P.MeanField;
+        if (s.P.MeanField) { Hazards(s, 0, C, theta, w, _scratch[0]); seen = _seenDirect; _seenDirect = 0; }
+        else if (blocks == 1) { BuildDyadMatrix(s); DyadHazards(s, 0, C, theta, w, _scratch[0]); }
+        else { BuildDyadMatrix(s); s.ForBlocks(blocks, b => DyadHazards(s, (int)((long)C * b / blocks), (int)((long)C * (b + 1) / blocks), theta, w, _scratch[b])); }
         for (int b = 0; b < blocks; b++)
         {
             var pairs = _scratch[b].Pairs;
@@ -138,22 +136,17 @@ public sealed class ConflictProcess : IProcess
         public readonly List<int> Pairs = new(256);
         /// <summary>Sequential run: mark pairs straight into the process's seen set instead of listing them.</summary>
         public bool Direct;
-        /// <summary>The groups near each cell of the block, side by side (<see cref="NearbyGroups"/>).</summary>
-        public int[] NearStart = Array.Empty<int>(), NearGroup = Array.Empty<int>();
-        public double[] NearLethal = Array.Empty<double>(), NearCount = Array.Empty<double>();
+        /// <summary>The groups near the current cell, side by side: presence weighted by lethality, presence, dyad rank.</summary>
+        public double[] TouchedNear = Array.Empty<double>(), TouchedCount = Array.Empty<double>();
+        public int[] TouchedIndex = Array.Empty<int>();
         public void Ensure(int cap)
         {
-            if (Near.Length < cap) { Near = new double[cap]; Count = new double[cap]; Touched = new int[cap]; }
+            // Touched has one spare slot: a repeated group is written past the list before it is (not) counted
+            if (Near.Length < cap) { Near = new double[cap]; Count = new double[cap]; Touched = new int[cap + 1]; }
         }
-        public void EnsureCells(int n)
+        public void EnsureTouched(int cap)
         {
-            if (NearStart.Length < n) NearStart = new int[n];
-        }
-        public void EnsureNear(int n)
-        {
-            if (NearGroup.Length >= n) return;
-            int size = Math.Max(n, NearGroup.Length * 2);
-            Array.Resize(ref NearGroup, size); Array.Resize(ref NearLethal, size); Array.Resize(ref NearCount, size);
+            if (TouchedNear.Length < cap) { TouchedNear = new double[cap]; TouchedCount = new double[cap]; TouchedIndex = new int[cap]; }
         }
     }
 
@@ -223,85 +216,13 @@ public sealed class ConflictProcess : IProcess
     }
     /// <summary>Spatial (v2) death hazards of the entries of cells [c0, c1): one term per rival dyad near the
     /// cell, K_fg lambda_g n_g / (n_f + n_g), and the rival pairs in contact there.</summary>
-    /// <remarks>Two passes. First, cell by cell, the groups near each cell (<see cref="NearbyGroups"/>). Then the
-    /// entries faction by faction, looking K_fg up in row f of the rivalry, war and alliance matrices: the lookups
-    /// of one faction stay in a few kilobytes, and no weekly matrix of the present factions' dyads has to be built
-    /// first (it cost as much as the lookups it served). Each entry's terms are summed in the order of its cell's
-    /// nearby groups, as before, so the hazards are the same bit for bit.</remarks>
     private void DyadHazards(ModelState s, int c0, int c1, double theta, double w, Scratch sc)
     {
-        NearbyGroups(s, c0, c1, w, sc);
         var pres = s.Presence;
         var F = s.Factions;
-        int cap = F.Capacity;
-        double baseH = s.P.Conflict.BaseHostility;
-        var rivalry = F.Rivalry; var war = F.War; var alliance = F.Alliance;
-        var invAlly = F.InvAlly;
-        var hazard = _hazard;
-        var cellEntry = pres.CellEntryStart;
-        var entryCell = pres.EntryCell;
-        var factionStart = pres.FactionEntryStart;
-        var byFaction = pres.EntriesByFaction;
-        var nearStart = sc.NearStart;
-        var nearGroup = sc.NearGroup;
-        var nearLethal = sc.NearLethal;
-        var nearCount = sc.NearCount;
-        var pairs = sc.Pairs;
-        var candidates = sc.Touched;
-        bool whole = c0 == 0 && c1 == s.World.CellCount;
-        for (int f = 0; f < F.Count; f++)
-        {
-            // f's entries are listed in cell order: those of cells [c0, c1) are one run of them
-            int x0 = factionStart[f], x1 = factionStart[f + 1];
-            if (x0 == x1) continue;
-            if (!whole) { x0 = FirstInCells(byFaction, entryCell, x0, x1, c0); x1 = FirstInCells(byFaction, entryCell, x0, x1, c1); }
-            int row = f * cap;
-            for (int x = x0; x < x1; x++)
-            {
-                int e = byFaction[x], c = entryCell[e];
-                int t0 = nearStart[c - c0], t1 = nearStart[c - c0 + 1];
-                if (t1 - t0 < 2) { hazard[e] = 0; continue; }
-                // the cell's own entries come first among its nearby groups, in entry order (one per faction)
-                double nf = nearCount[t0 + e - cellEntry[c]];
-                double pressure = 0;
-                int rivals = 0;
-                for (int t = t0; t < t1; t++)
-                {
-                    int g = nearGroup[t];
-                    if (g == f) continue;
-                    int pair = row + g;
-                    double r = rivalry[pair] + war[pair];
-                    double k = alliance[pair] > 0 ? r : r + baseH; // = r + (allied ? 0 : BaseHostility), r >= 0
-                    double term = k * nearLethal[t] / (nf + nearCount[t]);
-                    pressure += k > 0 ? term : 0;
-                    candidates[rivals] = pair;
-                    rivals += (r > 0) & (f < g) ? 1 : 0;
-                }
-                for (int i = 0; i < rivals; i++) { if (sc.Direct) MarkPair(candidates[i], ref _seenDirect); else pairs.Add(candidates[i]); }
-                hazard[e] = Math.Min(1.0, theta * invAlly[f] * pressure);
-            }
-        }
-    }
-
-    /// <summary>The first position in [x0, x1) of a faction's entry list (in cell order) whose cell is at least c.</summary>
-    private static int FirstInCells(int[] byFaction, int[] entryCell, int x0, int x1, int c)
-    {
-        while (x0 < x1)
-        {
-            int mid = (x0 + x1) >>> 1;
-            if (entryCell[byFaction[mid]] < c) x0 = mid + 1; else x1 = mid;
-        }
-        return x0;
-    }
-
-    /// <summary>For each cell of [c0, c1): the groups present in it or an adjacent cell (weight w), its own
-    /// entries first, with their presence weighted by lethality (front-line lethality in contested cells) and their
-    /// presence, listed side by side in the scratch's NearGroup / NearLethal / NearCount from NearStart[c - c0].</summary>
-    private static void NearbyGroups(ModelState s, int c0, int c1, double w, Scratch sc)
-    {
-        var pres = s.Presence;
         var world = s.World;
         var contested = s.Cells.Contested;
+        int cap = F.Capacity;
         var near = sc.Near;
         var count = sc.Count;
         var touchedList = sc.Touched;
@@ -312,12 +233,18 @@ public sealed class ConflictProcess : IProcess
         var adj = world.Adjacency;
         var front = s.FrontLethality;
         var calm = s.Lethality;
-        sc.EnsureCells(c1 - c0 + 1);
-        var nearStart = sc.NearStart;
-        int o = 0;
+        var index = _dyadIndex;
+        var dyads = _dyads;
+        var invAlly = F.InvAlly;
+        var hazard = _hazard;
+        var pairs = sc.Pairs;
+        int stride = _dyadStride;
+        sc.EnsureTouched(cap);
+        var tNear = sc.TouchedNear;
+        var tCount = sc.TouchedCount;
+        var tIndex = sc.TouchedIndex;
         for (int c = c0; c < c1; c++)
         {
-            nearStart[c - c0] = o;
             int e0 = cellEntry[c], e1 = cellEntry[c + 1];
             if (e0 == e1) continue;
             int touched = 0;
@@ -326,8 +253,9 @@ public sealed class ConflictProcess : IProcess
             {
                 int g = entryFaction[k];
                 double n = entryCount[k];
+                // appended without a branch: whether a group is new to the cell is unpredictable
                 touchedList[touched] = g;
-                touched += count[g] == 0 ? 1 : 0; // (no branch: whether a group is new is unpredictable)
+                touched += count[g] == 0 ? 1 : 0;
                 count[g] += n;
                 near[g] += leth[g] * n;
             }
@@ -349,16 +277,82 @@ public sealed class ConflictProcess : IProcess
                     }
                 }
             }
-            sc.EnsureNear(o + touched);
-            var group = sc.NearGroup; var lethal = sc.NearLethal; var cnt = sc.NearCount;
-            for (int t = 0; t < touched; t++, o++)
+            if (touched < 2) { for (int t = 0; t < touched; t++) { near[touchedList[t]] = 0; count[touchedList[t]] = 0; } for (int e = e0; e < e1; e++) hazard[e] = 0; continue; }
+            // the nearby groups side by side, then cleared for the next cell
+            for (int t = 0; t < touched; t++)
             {
                 int g = touchedList[t];
-                group[o] = g; lethal[o] = near[g]; cnt[o] = count[g];
+                tNear[t] = near[g]; tCount[t] = count[g]; tIndex[t] = index[g];
                 near[g] = 0; count[g] = 0;
             }
+            for (int e = e0; e < e1; e++)
+            {
+                int f = entryFaction[e];
+                int row = f * cap, drow = index[f] * stride;
+                double nf = 0;
+                for (int t = 0; t < touched; t++) if (touchedList[t] == f) { nf = tCount[t]; break; }
+                double pressure = 0;
+                for (int t = 0; t < touched; t++)
+                {
+                    int g = touchedList[t];
+                    if (g == f) continue;
+                    ref var d = ref dyads[drow + tIndex[t]];
+                    double k = d.K;
+                    if (k <= 0) continue;
+                    pressure += k * tNear[t] / (nf + tCount[t]);
+                    if (d.R > 0 && f < g) pairs.Add(row + g);
+                }
+                hazard[e] = Math.Min(1.0, theta * invAlly[f] * pressure);
+            }
         }
-        nearStart[c1 - c0] = o;
+    }
+
+    /// <summary>This week's R_fg + War_fg and dyad hostility K_fg (R + War, plus BaseHostility unless allied) of a
+    /// pair of factions present in this week's snapshot (the only ones looked up), side by side.</summary>
+    private struct Dyad
+    {
+        public double R, K;
+    }
+
+    /// <summary>Dyads of the present factions, indexed by their rank among them (<see cref="_dyadIndex"/>), stride =
+    /// their count: the per-cell loop reads one compact array (one cache line a pair) instead of three
+    /// capacity x capacity matrices (same values, computed the same way).</summary>
+    private Dyad[] _dyads = Array.Empty<Dyad>();
+    private int[] _dyadIndex = Array.Empty<int>();
+    private int[] _present = Array.Empty<int>();
+    private int _dyadStride;
+
+    private void BuildDyadMatrix(ModelState s)
+    {
+        var F = s.Factions;
+        int n = F.Count, cap = F.Capacity;
+        double baseH = s.P.Conflict.BaseHostility;
+        var present = s.Presence.FactionMembers;
+        if (_dyadIndex.Length < cap) _dyadIndex = new int[cap];
+        if (_present.Length < n) _present = new int[Math.Max(n, _present.Length * 2)];
+        int np = 0;
+        for (int f = 0; f < n; f++)
+        {
+            if (f < present.Length && present[f] > 0) { _dyadIndex[f] = np; _present[np++] = f; }
+            else _dyadIndex[f] = 0;
+        }
+        long len = (long)np * np;
+        if (_dyads.Length < len) _dyads = new Dyad[Math.Max(len, Math.Min((long)n * n, 2 * len))];
+        _dyadStride = np;
+        var list = _present.AsSpan(0, np);
+        var rivalry = F.Rivalry; var war = F.War; var alliance = F.Alliance;
+        for (int a = 0; a < np; a++)
+        {
+            int row = list[a] * cap;
+            var drow = _dyads.AsSpan(a * np, np);
+            for (int b = 0; b < np; b++)
+            {
+                int pair = row + list[b];
+                double r = rivalry[pair] + war[pair];
+                drow[b].R = r;
+                drow[b].K = r + (alliance[pair] > 0 ? 0 : baseH);
+            }
+        }
     }
 
     private int[] _rivalStart = Array.Empty<int>();

@@ -44,27 +44,18 @@ public sealed class RivalryProcess : IProcess
             }
         }
         double decay = Math.Pow(0.5, 1.0 / p.RivalryHalfLifeWeeks);
-        // pairs in contested contact (both active, f < g) grow
-        foreach (int i in _touched)
-        {
-            int f = i / cap, g = i - f * cap;
-            FactionTable.SetSym(F.Rivalry, cap, f, g, Math.Min(p.MaxRivalry, F.Rivalry[i] + p.RivalryGrowth * _contact[i]));
-        }
-        // every other rivalry of an active faction decays (or ends with its rival): only the nonzero values of each
-        // row's upper half are visited, found by a vectorised search (each pair's update reads and writes only that
-        // pair, so the order of the visits does not matter)
         int n = F.Count;
         for (int f = 0; f < n; f++)
         {
             if (!F.Active[f]) continue;
             int row = f * cap;
-            var upper = F.Rivalry.AsSpan(row + f + 1, n - f - 1);
-            for (int k = upper.IndexOfAnyExcept(0.0); k >= 0; k = NextNonZero(upper, k))
+            for (int g = f + 1; g < n; g++)
             {
-                int g = f + 1 + k;
-                double r = upper[k];
-                if (r == 0 || _contact[row + g] > 0) continue;
-                r = r < 1e-3 ? 0 : r * decay;
+                double r = F.Rivalry[row + g];
+                int contact = _contact[row + g];
+                if (contact > 0) r = Math.Min(p.MaxRivalry, r + p.RivalryGrowth * contact);
+                else if (r != 0) r = r < 1e-3 ? 0 : r * decay;
+                else continue;
                 if (!F.Active[g]) r = 0;
                 FactionTable.SetSym(F.Rivalry, cap, f, g, r);
             }
@@ -77,12 +68,5 @@ public sealed class RivalryProcess : IProcess
         }
         foreach (var i in _touched) _contact[i] = 0;
         _touched.Clear();
-    }
-
-    /// <summary>The position of the next value of <paramref name="row"/> after k that is not 0, or -1.</summary>
-    private static int NextNonZero(ReadOnlySpan<double> row, int k)
-    {
-        int next = row[(k + 1)..].IndexOfAnyExcept(0.0);
-        return next < 0 ? -1 : k + 1 + next;
     }
 }

@@ -131,14 +131,8 @@ public sealed class TerritoryProcess : IProcess
         while (_own.Count < blocks) _own.Add(Array.Empty<int>());
         for (int b = 0; b < blocks; b++) if (_own[b].Length < F.Capacity) _own[b] = new int[F.Capacity];
         if (_found.Length < blocks) _found = new bool[blocks];
-        if (_join.Length < entries) _join = new double[Math.Max(entries, _join.Length * 2)];
-        if (_joinEmpty.Length < C) _joinEmpty = new double[C];
-        if (blocks == 1) { JoinValues(s, 0, C, pull, week); _found[0] = Targets(s, 0, C, pull, week, _own[0]); }
-        else
-        {
-            s.ForBlocks(blocks, b => JoinValues(s, (int)((long)C * b / blocks), (int)((long)C * (b + 1) / blocks), pull, week));
-            s.ForBlocks(blocks, b => _found[b] = Targets(s, (int)((long)C * b / blocks), (int)((long)C * (b + 1) / blocks), pull, week, _own[b]));
-        }
+        if (blocks == 1) _found[0] = Targets(s, 0, C, pull, week, _own[0]);
+        else s.ForBlocks(blocks, b => _found[b] = Targets(s, (int)((long)C * b / blocks), (int)((long)C * (b + 1) / blocks), pull, week, _own[b]));
         for (int b = 0; b < blocks; b++) anyTarget |= _found[b];
         if (!anyTarget) return;
         // movers: a count per entry from the entry's own stream, then that many of its soldiers move
@@ -164,35 +158,6 @@ public sealed class TerritoryProcess : IProcess
     private bool[] _found = Array.Empty<bool>();
     private const int Blocks = 16;
 
-    /// <summary>The value per member of joining each cell of [c0, c1): for the faction of each entry there
-    /// (<see cref="_join"/>, by entry), and for a faction with no one there that does not hold it
-    /// (<see cref="_joinEmpty"/>, by cell).</summary>
-    /// <remarks>A soldier's value of moving into c2 depends on c2 and his faction only, not on the cell he comes
-    /// from: computed here once per entry and cell instead of once per (entry, neighbour), the same divisions with
-    /// the same operands.</remarks>
-    private void JoinValues(ModelState s, int c0, int c1, double pull, int week)
-    {
-        var pres = s.Presence;
-        var cellEntry = pres.CellEntryStart;
-        var entryFaction = pres.EntryFaction;
-        var entryCount = pres.EntryCount;
-        var vacuumUntil = s.Cells.VacuumUntil;
-        var controller = s.Cells.Controller;
-        double enemyWeight = s.P.Territory.EnemyWeight;
-        for (int c = c0; c < c1; c++)
-        {
-            double v = _base[c];
-            bool vacuum = vacuumUntil[c] > week;
-            int holder = controller[c], total = _total[c];
-            _joinEmpty[c] = Value(v, vacuum, pull, 0, total, 1, enemyWeight);
-            for (int k = cellEntry[c], k1 = cellEntry[c + 1]; k < k1; k++)
-            {
-                int o = entryCount[k];
-                _join[k] = Value(v, vacuum && holder != entryFaction[k], pull, o, total - o, 1, enemyWeight);
-            }
-        }
-    }
-
     /// <summary>For each entry of cells [c0, c1): the adjacent cell its soldiers would rather be in, or -1.</summary>
     private bool Targets(ModelState s, int c0, int c1, double pull, int week, int[] own)
     {
@@ -209,8 +174,6 @@ public sealed class TerritoryProcess : IProcess
         var total = _total;
         var best = _best;
         var target = _target;
-        var join = _join;
-        var joinEmpty = _joinEmpty;
         double enemyWeight = s.P.Territory.EnemyWeight, stay = s.P.Territory.StayBonus;
         bool any = false;
         for (int c = c0; c < c1; c++)
@@ -229,16 +192,16 @@ public sealed class TerritoryProcess : IProcess
             for (int a = a0; a < a1; a++)
             {
                 int c2 = adj[a];
-                // own[f] = 1 + f's entry in c2, or 0
                 int k0 = cellEntry[c2], k1 = cellEntry[c2 + 1];
-                for (int k = k0; k < k1; k++) own[entryFaction[k]] = k + 1;
-                int holder = controller[c2];
-                double empty = joinEmpty[c2];
+                for (int k = k0; k < k1; k++) own[entryFaction[k]] = entryCount[k];
+                double v2 = baseValue[c2];
+                bool vacuum2 = vacuumUntil[c2] > week;
+                int holder = controller[c2], total2 = total[c2];
                 for (int e = e0; e < e1; e++)
                 {
                     int f = entryFaction[e];
                     int o = own[f];
-                    double v = o > 0 ? join[o - 1] : holder != f ? empty : Value(baseValue[c2], false, pull, 0, total[c2], 1, enemyWeight);
+                    double v = Value(v2, vacuum2 && holder != f, pull, o, total2 - o, 1, enemyWeight);
                     if (v > best[e]) { best[e] = v; target[e] = c2; any = true; }
                 }
                 for (int k = k0; k < k1; k++) own[entryFaction[k]] = 0;
@@ -260,8 +223,6 @@ public sealed class TerritoryProcess : IProcess
     internal int TargetOf(int e) => _target[e];
 
     private int[] _total = Array.Empty<int>();
-    private double[] _join = Array.Empty<double>();
-    private double[] _joinEmpty = Array.Empty<double>();
     private double[] _best = Array.Empty<double>();
     /// <summary>This week's route value of each cell plus its population tie-break (computed once per week).</summary>
     private double[] _base = Array.Empty<double>();
