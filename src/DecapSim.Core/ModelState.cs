@@ -95,20 +95,45 @@ public sealed class ModelState
     /// <summary>The release week of <see cref="Prison"/>[j] (a copy of <see cref="MemberTable.ReleaseWeek"/> kept
     /// next to the list, so the weekly check reads the list in order instead of scattered slots).</summary>
     public int[] PrisonRelease = new int[1024];
+    /// <summary>The faction of <see cref="Prison"/>[j]'s slot (a copy of <see cref="MemberTable.Faction"/>, true for the
+    /// newest entry of every imprisoned slot: set on imprisonment, and re-read by <see cref="PrisonersChangedFaction"/>
+    /// whenever imprisoned members change faction), so a faction's prisoners are found by a sequential scan of the
+    /// list instead of reading the faction of every prisoner (<see cref="Processes.Ops.MembersOf"/>).</summary>
+    public int[] PrisonFaction = new int[1024];
     public int PrisonCount;
 
     /// <summary>Adds a member just imprisoned (<see cref="MemberTable.Jail"/>) to the prison list.</summary>
     public void AddPrisoner(int m)
     {
-        if (PrisonCount == Prison.Length) { Array.Resize(ref Prison, Prison.Length * 2); Array.Resize(ref PrisonRelease, Prison.Length); }
-        int release = Members.ReleaseWeek[m];
+        if (PrisonCount == Prison.Length)
+        {
+            Array.Resize(ref Prison, Prison.Length * 2); Array.Resize(ref PrisonRelease, Prison.Length); Array.Resize(ref PrisonFaction, Prison.Length);
+        }
+        int release = Members.ReleaseWeek[m], faction = Members.Faction[m];
         // a slot removed while imprisoned since the last check still has its old entry in the list, which the
         // check treats as this imprisonment (it reads the slot's state): keep its copy of the release week true
         var left = Members.LeftJail.AsSpan(0, Members.LeftJailCount);
         if (left.Contains(m))
-            for (int j = 0; j < PrisonCount; j++) if (Prison[j] == m) PrisonRelease[j] = release;
+            for (int j = 0; j < PrisonCount; j++) if (Prison[j] == m) { PrisonRelease[j] = release; PrisonFaction[j] = faction; }
         Prison[PrisonCount] = m;
-        PrisonRelease[PrisonCount++] = release;
+        PrisonRelease[PrisonCount] = release;
+        PrisonFaction[PrisonCount++] = faction;
+    }
+
+    /// <summary>Call after imprisoned members of faction <paramref name="from"/> were moved to another faction
+    /// (absorption, a unit's defection or split): the prison list's copies of their faction are read again.</summary>
+    public void PrisonersChangedFaction(int from)
+    {
+        var faction = PrisonFaction.AsSpan(0, PrisonCount);
+        for (int j = faction.IndexOf(from); j >= 0; j = NextIndexOf(faction, j, from)) faction[j] = Members.Faction[Prison[j]];
+    }
+
+    /// <summary>The next index after <paramref name="j"/> of <paramref name="value"/> in <paramref name="span"/>, or -1
+    /// (a vectorised search).</summary>
+    internal static int NextIndexOf(ReadOnlySpan<int> span, int j, int value)
+    {
+        int k = span[(j + 1)..].IndexOf(value);
+        return k < 0 ? -1 : j + 1 + k;
     }
 
     /// <summary>Members in prison now (kept incrementally).</summary>

@@ -124,6 +124,7 @@ public sealed class ConsolidationProcess : IProcess
             m.Touch(i);
             if (m.Status[i] == (byte)MemberStatus.Active) moved++;
         }
+        s.PrisonersChangedFaction(f);
         for (int u = 0; u < s.Units.Count; u++)
             if (s.Units.Active[u] && s.Units.Faction[u] == f) { s.Units.Faction[u] = g; s.Units.Lieutenant[u] = -1; }
         F.Treasury[g] += F.Treasury[f]; F.Arsenal[g] += F.Arsenal[f]; F.Heavy[g] += F.Heavy[f];

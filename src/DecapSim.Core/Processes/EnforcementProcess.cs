@@ -86,6 +86,7 @@ public sealed class EnforcementProcess : IProcess
         int kept = 0;
         var prison = s.Prison;
         var releaseAt = s.PrisonRelease;
+        var prisonFaction = s.PrisonFaction;
         m.LeftJailCount = 0;
         for (int j = 0; j < s.PrisonCount; j++)
         {
@@ -94,7 +95,7 @@ public sealed class EnforcementProcess : IProcess
             int at = releaseAt[j];
             bool release = at <= s.Week
                 || (escape > 0 && CounterRng.Uniform(keyR, week, (ulong)i) < escape);
-            if (!release) { prison[kept] = i; releaseAt[kept++] = at; continue; }
+            if (!release) { prison[kept] = i; releaseAt[kept] = at; prisonFaction[kept++] = prisonFaction[j]; continue; }
             m.Unjail(i);
             s.Counters.Releases++;
             s.ImprisonedCount--;

@@ -59,7 +59,8 @@ internal static class Ops
     /// <summary>
     /// The slots of faction f that are active (and, with <paramref name="imprisoned"/>, imprisoned), in ascending
     /// order, without a pass over the member table: the members listed under f at this week's snapshot, the slots
-    /// changed since (<see cref="Factions.MemberTable.Changed"/>) and the prison list, filtered by their state now.
+    /// changed since (<see cref="Factions.MemberTable.Changed"/>) and f's entries of the prison list
+    /// (<see cref="ModelState.PrisonFaction"/>), filtered by their state now.
     /// The list is scratch owned by this thread, valid until the next call. With <paramref name="unit"/> (default: any), only
     /// that unit's members.
     /// </summary>
@@ -77,11 +78,15 @@ internal static class Ops
         foreach (int i in changed)
             if (m.Faction[i] == f && m.Status[i] == (byte)MemberStatus.Active && (unit == int.MinValue || m.Unit[i] == unit)) list.Add(i);
         if (imprisoned)
-            for (int j = 0; j < s.PrisonCount; j++)
+        {
+            // the newest prison entry of every imprisoned slot carries its faction: only f's entries are read
+            var prisonFaction = s.PrisonFaction.AsSpan(0, s.PrisonCount);
+            for (int j = prisonFaction.IndexOf(f); j >= 0; j = ModelState.NextIndexOf(prisonFaction, j, f))
             {
                 int i = s.Prison[j];
                 if (m.Faction[i] == f && m.Status[i] == (byte)MemberStatus.Imprisoned && (unit == int.MinValue || m.Unit[i] == unit)) list.Add(i);
             }
+        }
         var span = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(list);
         span.Sort();
         int n = 0;

@@ -71,4 +71,34 @@ public class PresenceIndexUpdateTests
             }
         }
     }
+
+    [Fact]
+    public void Update_keeps_each_entrys_order_and_appends_its_arrivals_in_slot_order()
+    {
+        // the order inside an entry decides which members the per-entry draws pick, so it is part of the output
+        var sim = Busy(11);
+        var s = sim.State;
+        int arrivalsSeen = 0;
+        for (int w = 0; w < 40; w++)
+        {
+            sim.Step();
+            var p = s.Presence;
+            var before = new Dictionary<(int, int), int[]>();
+            for (int e = 0; e < p.EntryCountUsed; e++) before[(p.EntryCell[e], p.EntryFaction[e])] = p.MembersOf(e).ToArray();
+            s.Presence.Update(s.Members, s.World.CellCount, s.Factions.Capacity, s.Week, s.AgeWeightTable);
+            var m = s.Members;
+            for (int e = 0; e < p.EntryCountUsed; e++)
+            {
+                int c = p.EntryCell[e], f = p.EntryFaction[e];
+                bool Here(int i) => m.Status[i] == (byte)MemberStatus.Active && m.Cell[i] == c && m.Faction[i] == f;
+                var old = before.TryGetValue((c, f), out var o) ? o : Array.Empty<int>();
+                var stayed = old.Where(Here).ToList();
+                var arrived = p.MembersOf(e).ToArray().Except(old).ToList();
+                Assert.Equal(arrived.OrderBy(i => i), arrived);
+                Assert.Equal(stayed.Concat(arrived), p.MembersOf(e).ToArray());
+                arrivalsSeen += arrived.Count;
+            }
+        }
+        Assert.True(arrivalsSeen > 1000, $"only {arrivalsSeen} arrivals: the test would prove nothing");
+    }
 }

@@ -67,6 +67,7 @@ internal static class Splinters
             m.Touch(i);
             if (m.Status[i] == (byte)MemberStatus.Active) moved++;
         }
+        s.PrisonersChangedFaction(f);
         s.Units.Faction[u] = g;
         var cells = s.Cells;
         for (int c = 0; c < cells.Count; c++)
