@@ -53,17 +53,26 @@ public static class ComparePipeline
         var runs = new List<ScenarioRun>();
         // scenarios on the same world share one set-up (world, landscape, spin-up, warm-up): built for the first
         var setUps = new SetUpShare();
+        // and each scenario continues from the baseline's replicates at the week it first differs from it
+        var common = inputs.Select(x => BranchRelay.FirstDifference(baseline.Parameters, x.Parameters)).ToArray();
+        common[0] = 0;
+        var relay = new BranchRelay(common.Skip(1));
+        bool branch = relay.Fits(o.Replicates);
         for (int i = 0; i < inputs.Count; i++)
         {
             var input = inputs[i];
             string dir = Path.Combine(o.OutDir, names[i]);
             int offset = i * o.Replicates;
+            int from = common[i];
+            Func<int, RunStart>? begin = !branch ? null : i == 0 ? relay.Leave : from >= BranchRelay.MinWeeks ? k => relay.Continue(k, from) : null;
+            if (begin is null || i == 0) common[i] = 0;
             var ensemble = RunPipeline.RunEnsemble(input.Scenario, input.Parameters,
-                new RunPipeline.Options(dir, o.Seed, o.Replicates, o.Threads, o.Charts, o.Command, Warn: o.Warn) { Format = o.Format, SetUps = setUps },
+                new RunPipeline.Options(dir, o.Seed, o.Replicates, o.Threads, o.Charts, o.Command, Warn: o.Warn) { Format = o.Format, SetUps = setUps, Start = begin },
                 done => progress?.Invoke(offset + done, total), cancel, weekDone);
             string title = string.IsNullOrWhiteSpace(input.Scenario.Title) ? input.Scenario.Name : input.Scenario.Title;
             runs.Add(new ScenarioRun(names[i], title, dir, input.Parameters, ensemble));
         }
+        relay.Clear();
         var b = runs[0];
         var rows = new List<ComparisonRow>();
         var study = new List<EventStudyRow>();
@@ -79,6 +88,7 @@ public static class ComparePipeline
         var result = new CompareResult(b, runs.Skip(1).ToList(), rows, study, o.Seed, o.Replicates, o.OutDir, files)
         {
             SetUpsBuilt = setUps.Built, SetUpsReused = setUps.Reused, SetUpSecondsSaved = setUps.SecondsSaved,
+            BranchWeeks = common.Skip(1).ToArray(),
         };
         if (o.Charts) files.AddRange(Reports.CompareReport.Write(result, o.Warn));
         files.Add("manifest.json");
@@ -184,6 +194,18 @@ public static class ComparePipeline
             w.WriteNumber("setups_reused", result.SetUpsReused);
             w.WriteNumber("seconds_saved_estimate", Math.Round(result.SetUpSecondsSaved, 2));
             w.WriteEndObject();
+            w.WriteStartArray("branched");
+            for (int i = 0; i < result.BranchWeeks.Count; i++)
+            {
+                if (result.BranchWeeks[i] <= 0) continue;
+                w.WriteStartObject();
+                w.WriteString("scenario", runs[i + 1].Name);
+                w.WriteNumber("from_week", result.BranchWeeks[i]);
+                w.WriteNumber("replicate_weeks_not_rerun", (long)result.BranchWeeks[i] * o.Replicates);
+                w.WriteString("what", "identical to the baseline before this week: its replicates continued from the baseline's at that week");
+                w.WriteEndObject();
+            }
+            w.WriteEndArray();
             w.WriteString("started", start.ToString("o"));
             w.WriteString("ended", DateTimeOffset.Now.ToString("o"));
             w.WriteStartArray("files");

@@ -51,4 +51,6 @@ public sealed record CompareResult(ScenarioRun Baseline, IReadOnlyList<ScenarioR
     public int SetUpsReused { get; init; }
     /// <summary>Seconds the shared set-ups saved (reuses x mean build time).</summary>
     public double SetUpSecondsSaved { get; init; }
+    /// <summary>Per scenario (in order): the week it continued from the baseline's replicates at (0: run from the start).</summary>
+    public IReadOnlyList<int> BranchWeeks { get; init; } = Array.Empty<int>();
 }

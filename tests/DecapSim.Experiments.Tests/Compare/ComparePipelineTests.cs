@@ -99,6 +99,27 @@ public sealed class ComparePipelineTests : IDisposable
     }
 
     [Fact]
+    public void Run_ScenarioEqualToTheBaselineUntilALateEvent_ContinuesFromTheBaselinesReplicates_WithTheFilesOfItsOwnRun()
+    {
+        s.Write("late.json", """{ "extends": "small.json", "Name": "Small grid, CJNG leader killed in week 16", "Timeline": [ { "Type": "remove-leader", "Week": 16, "Faction": "CJNG", "Mode": "kill", "HeirUnavailable": true } ] }""");
+        var r = Compare("small.json", new[] { "late.json", "removal.json" }, 2, 30, out var dir);
+        Assert.Equal(new[] { 16, 0 }, r.BranchWeeks); // the week-4 removal is too early to be worth a branch
+        using (var doc = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(dir, "manifest.json"))))
+        {
+            var b = Assert.Single(doc.RootElement.GetProperty("branched").EnumerateArray());
+            Assert.Equal("late", b.GetProperty("scenario").GetString());
+            Assert.Equal(32, b.GetProperty("replicate_weeks_not_rerun").GetInt32());
+        }
+        var alone = s.NewOutDir();
+        outs.Add(alone);
+        var l = s.Load("late.json");
+        DecapSim.Experiments.Runs.RunPipeline.Run(l, l.Parameters with { Weeks = 30 }, new DecapSim.Experiments.Runs.RunPipeline.Options(alone, 5, 2, 2, false, "test", Report: false));
+        foreach (var f in new[] { "weekly.csv", "regions.csv", "factions.csv", "events.csv" })
+            Assert.Equal(File.ReadAllBytes(Path.Combine(alone, f)), File.ReadAllBytes(Path.Combine(dir, "late", f)));
+        Assert.NotEqual(File.ReadAllBytes(Path.Combine(dir, "small", "events.csv")), File.ReadAllBytes(Path.Combine(dir, "late", "events.csv")));
+    }
+
+    [Fact]
     public void Horizons_RunShorterThanSomeHorizons_SkipsThemAndAddsTheEnd()
     {
         Assert.Equal(new[] { 26, 52, 104, 260 }, ComparePipeline.Horizons(260));
