@@ -73,6 +73,8 @@ public static class CompareCommand
                 {
                     PrintTable(console, result);
                     console.Error.WriteLine($"wrote comparison.csv, event_study.csv and {result.Scenarios.Count + 1} scenario folders to {dir} in {sw.Elapsed.TotalSeconds:F1} s");
+                    if (result.SetUpsReused > 0)
+                        console.Error.WriteLine($"shared set-up: {result.SetUpsReused} of {result.Scenarios.Count + 1} scenarios copied the world, landscape and warm-up built for another (~{result.SetUpSecondsSaved:F1} s saved)");
                     string report = Path.Combine(dir, "report.html");
                     if (File.Exists(report)) console.Out.WriteLine(Path.GetFullPath(report));
                 }
