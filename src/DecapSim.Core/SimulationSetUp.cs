@@ -34,4 +34,27 @@ public sealed class SimulationSetUp
             throw new ArgumentException($"the set-up was built for structure seed {StructureSeed}, not {seeds.Structure}", nameof(seeds));
         return new Simulation(Checkpoints.SimulationCheckpoint.CopyState(_state), seeds, schedule);
     }
+
+    /// <summary>A new run of <paramref name="p"/> from a copy of the set-up, which may have been built from other
+    /// parameters with the same <see cref="Checkpoints.ParameterFingerprint.SetUp"/> (another policy on the same
+    /// warmed-up world: compare's scenarios): the same run as <c>Build(p, seeds.Structure).Start(seeds)</c>.</summary>
+    /// <exception cref="ArgumentException">The set-up of <paramref name="p"/> would differ from this one.</exception>
+    public Simulation Start(Seeds seeds, ModelParameters p, IReadOnlyList<IProcess>? schedule = null)
+    {
+        ArgumentNullException.ThrowIfNull(p);
+        if (ReferenceEquals(p, _state.P)) return Start(seeds, schedule);
+        if (seeds.Structure != StructureSeed)
+            throw new ArgumentException($"the set-up was built for structure seed {StructureSeed}, not {seeds.Structure}", nameof(seeds));
+        if (Fingerprint != Checkpoints.ParameterFingerprint.SetUp(p))
+            throw new ArgumentException("the set-up was built from parameters whose world, landscape or warm-up differ from these", nameof(p));
+        var state = Checkpoints.SimulationCheckpoint.CopyState(_state, p);
+        // the warm-up ended by starting the scenario's levers (Simulation.WarmUp); here they are this run's
+        if (TerritoryParameters.EffectiveWarmUpWeeks(p) > 0) state.Policy = new State.PolicyState(p);
+        return new Simulation(state, seeds, schedule);
+    }
+
+    private string? _fingerprint;
+
+    /// <summary>The <see cref="Checkpoints.ParameterFingerprint.SetUp"/> of the parameters it was built from.</summary>
+    public string Fingerprint => _fingerprint ??= Checkpoints.ParameterFingerprint.SetUp(_state.P);
 }

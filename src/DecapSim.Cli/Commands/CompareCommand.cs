@@ -73,6 +73,11 @@ public static class CompareCommand
                 {
                     PrintTable(console, result);
                     console.Error.WriteLine($"wrote comparison.csv, event_study.csv and {result.Scenarios.Count + 1} scenario folders to {dir} in {sw.Elapsed.TotalSeconds:F1} s");
+                    if (result.SetUpsReused > 0)
+                        console.Error.WriteLine($"shared set-up: {result.SetUpsReused} of {result.Scenarios.Count + 1} scenarios copied the world, landscape and warm-up built for another (~{result.SetUpSecondsSaved:F1} s saved)");
+                    for (int i = 0; i < result.BranchWeeks.Count; i++)
+                        if (result.BranchWeeks[i] > 0)
+                            console.Error.WriteLine($"branched: {result.Scenarios[i].Name} equals the baseline before week {result.BranchWeeks[i]}: continued from its replicates there ({result.BranchWeeks[i] * reps} replicate-weeks not run again)");
                     string report = Path.Combine(dir, "report.html");
                     if (File.Exists(report)) console.Out.WriteLine(Path.GetFullPath(report));
                 }

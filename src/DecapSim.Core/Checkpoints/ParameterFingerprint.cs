@@ -10,6 +10,16 @@ namespace DecapSim.Core.Checkpoints;
 /// </summary>
 public static class ParameterFingerprint
 {
+    /// <summary>The fingerprint of what the set-up of <paramref name="p"/> (world, landscape, spin-up, warm-up:
+    /// <see cref="SimulationSetUp"/>) depends on: <see cref="Before"/> week 0, except that a warmed-up world leaves
+    /// the levers' starting values out (its set-up and warm-up run under today's policy and the scenario's levers
+    /// apply from week 0), so policy variants of one world share their set-up.</summary>
+    public static string SetUp(ModelParameters p)
+    {
+        ArgumentNullException.ThrowIfNull(p);
+        return Before(TerritoryParameters.EffectiveWarmUpWeeks(p) > 0 ? State.PolicyState.WithDefaultLevers(p) : p, 0);
+    }
+
     /// <summary>The fingerprint of <paramref name="p"/> for the weeks before <paramref name="week"/> (hex).</summary>
     public static string Before(ModelParameters p, int week)
     {

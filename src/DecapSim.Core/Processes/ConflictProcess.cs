@@ -41,7 +41,7 @@ public sealed class ConflictProcess : IProcess
         int C = world.CellCount;
         // the hazards are a pure function of this week's snapshot, cell by cell: big worlds compute them in
         // parallel over fixed blocks of cells (results do not depend on the partition or the thread count)
-        int blocks = C >= ParallelCells ? Blocks : 1;
+        int blocks = BlocksForTests ?? (C >= ParallelCells ? Blocks : 1);
         while (_scratch.Count < blocks) _scratch.Add(new Scratch());
         foreach (var sc in _scratch) sc.Ensure(cap);
         int seen = 0;
@@ -141,7 +141,8 @@ public sealed class ConflictProcess : IProcess
         public int[] TouchedIndex = Array.Empty<int>();
         public void Ensure(int cap)
         {
-            if (Near.Length < cap) { Near = new double[cap]; Count = new double[cap]; Touched = new int[cap]; }
+            // Touched has one spare slot: a repeated group is written past the list before it is (not) counted
+            if (Near.Length < cap) { Near = new double[cap]; Count = new double[cap]; Touched = new int[cap + 1]; }
         }
         public void EnsureTouched(int cap)
         {
@@ -252,7 +253,9 @@ public sealed class ConflictProcess : IProcess
             {
                 int g = entryFaction[k];
                 double n = entryCount[k];
-                if (count[g] == 0) touchedList[touched++] = g;
+                // appended without a branch: whether a group is new to the cell is unpredictable
+                touchedList[touched] = g;
+                touched += count[g] == 0 ? 1 : 0;
                 count[g] += n;
                 near[g] += leth[g] * n;
             }
@@ -267,7 +270,8 @@ public sealed class ConflictProcess : IProcess
                     {
                         int g = entryFaction[k];
                         double n = w * entryCount[k];
-                        if (count[g] == 0) touchedList[touched++] = g;
+                        touchedList[touched] = g;
+                        touched += count[g] == 0 ? 1 : 0;
                         count[g] += n;
                         near[g] += leth2[g] * n;
                     }
@@ -403,6 +407,9 @@ public sealed class ConflictProcess : IProcess
         if (seen == _seenList.Length) Array.Resize(ref _seenList, seen * 2);
         _seenList[seen++] = index;
     }
+
+    /// <summary>Splits the weekly hazards into this many blocks of cells whatever the world's size (for tests).</summary>
+    internal int? BlocksForTests { get; set; }
 
     /// <summary>This week's death hazard of presence entry e (for tests).</summary>
     internal double HazardOf(int e) => _hazard[e];

@@ -76,21 +76,26 @@ public sealed class TerritoryProcess : IProcess
     private const int HolderSample = 64;
 
     /// <summary>The unit most of faction f's members in cell c belong to (among the first few), or -1.</summary>
+    /// <remarks>The sampled members' units are read once into a local array and counted there (vectorised), not
+    /// re-read from the member table for every candidate; the first unit with the highest count wins, as before.</remarks>
     private static int MajorityUnit(ModelState s, int c, int f)
     {
         var pres = s.Presence;
         var U = s.Units;
+        var unitOf = s.Members.Unit;
         for (int k = pres.CellEntryStart[c]; k < pres.CellEntryStart[c + 1]; k++)
         {
             if (pres.EntryFaction[k] != f) continue;
-            int a = pres.EntryMemberStart[k], b = Math.Min(pres.EntryMemberStart[k + 1], pres.EntryMemberStart[k] + HolderSample);
+            int a = pres.EntryMemberStart[k], m = Math.Min(pres.EntryMemberStart[k + 1] - a, HolderSample);
+            Span<int> units = stackalloc int[HolderSample];
+            for (int i = 0; i < m; i++) units[i] = unitOf[pres.MembersByEntry[a + i]];
+            var sample = units[..m];
             int best = -1, bestN = 0;
-            for (int i = a; i < b; i++)
+            for (int i = 0; i < m; i++)
             {
-                int u = s.Members.Unit[pres.MembersByEntry[i]];
+                int u = sample[i];
                 if (u < 0 || u == best || !U.Active[u] || U.Faction[u] != f) continue;
-                int n = 0;
-                for (int j = a; j < b; j++) if (s.Members.Unit[pres.MembersByEntry[j]] == u) n++;
+                int n = sample.Count(u);
                 if (n > bestN) { bestN = n; best = u; }
             }
             return best;
@@ -213,6 +218,9 @@ public sealed class TerritoryProcess : IProcess
         if (pulled) v *= 1 + pull;
         return v / (1 + own + joining + enemyWeight * enemy);
     }
+
+    /// <summary>This week's movement target of presence entry e, or -1 (for tests).</summary>
+    internal int TargetOf(int e) => _target[e];
 
     private int[] _total = Array.Empty<int>();
     private double[] _best = Array.Empty<double>();

@@ -33,6 +33,23 @@ public sealed class PolicyState
 
     private static readonly ModelParameters Defaults = new();
 
+    /// <summary><paramref name="p"/> with every parameter a lever starts from reset to the model's default: what a
+    /// warmed-up world's set-up depends on (it runs under <see cref="StatusQuo"/>), so scenarios equal in it share one
+    /// set-up (<see cref="Checkpoints.ParameterFingerprint.SetUp"/>).</summary>
+    public static ModelParameters WithDefaultLevers(ModelParameters p)
+    {
+        var d = Defaults;
+        return p with
+        {
+            Arms = p.Arms with { Interdiction = d.Arms.Interdiction, FlowPerYear = d.Arms.FlowPerYear },
+            Targeting = p.Targeting with { IntelSharing = d.Targeting.IntelSharing, Effort = d.Targeting.Effort },
+            State = p.State with { UsTrust = d.State.UsTrust, JudicialIntegrity = d.State.JudicialIntegrity, PoliceCapacityTarget = d.State.PoliceCapacityTarget },
+            Economy = p.Economy with { PoliceWage = d.Economy.PoliceWage, Demand = d.Economy.Demand },
+            Recruitment = p.Recruitment with { PreventionEffect = d.Recruitment.PreventionEffect },
+            Enforcement = p.Enforcement with { ArrestMultiplier = d.Enforcement.ArrestMultiplier },
+        };
+    }
+
     /// <summary>Current value of a lever.</summary>
     public double this[PolicyLever lever] => _values[(int)lever];
 

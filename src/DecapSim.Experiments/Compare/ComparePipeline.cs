@@ -51,17 +51,28 @@ public static class ComparePipeline
         var names = UniqueNames(inputs.Select(i => i.Scenario.Name).ToList());
         int total = inputs.Count * o.Replicates;
         var runs = new List<ScenarioRun>();
+        // scenarios on the same world share one set-up (world, landscape, spin-up, warm-up): built for the first
+        var setUps = new SetUpShare();
+        // and each scenario continues from the baseline's replicates at the week it first differs from it
+        var common = inputs.Select(x => BranchRelay.FirstDifference(baseline.Parameters, x.Parameters)).ToArray();
+        common[0] = 0;
+        var relay = new BranchRelay(common.Skip(1));
+        bool branch = relay.Fits(o.Replicates);
         for (int i = 0; i < inputs.Count; i++)
         {
             var input = inputs[i];
             string dir = Path.Combine(o.OutDir, names[i]);
             int offset = i * o.Replicates;
+            int from = common[i];
+            Func<int, RunStart>? begin = !branch ? null : i == 0 ? relay.Leave : from >= BranchRelay.MinWeeks ? k => relay.Continue(k, from) : null;
+            if (begin is null || i == 0) common[i] = 0;
             var ensemble = RunPipeline.RunEnsemble(input.Scenario, input.Parameters,
-                new RunPipeline.Options(dir, o.Seed, o.Replicates, o.Threads, o.Charts, o.Command, Warn: o.Warn) { Format = o.Format },
+                new RunPipeline.Options(dir, o.Seed, o.Replicates, o.Threads, o.Charts, o.Command, Warn: o.Warn) { Format = o.Format, SetUps = setUps, Start = begin },
                 done => progress?.Invoke(offset + done, total), cancel, weekDone);
             string title = string.IsNullOrWhiteSpace(input.Scenario.Title) ? input.Scenario.Name : input.Scenario.Title;
             runs.Add(new ScenarioRun(names[i], title, dir, input.Parameters, ensemble));
         }
+        relay.Clear();
         var b = runs[0];
         var rows = new List<ComparisonRow>();
         var study = new List<EventStudyRow>();
@@ -74,10 +85,14 @@ public static class ComparePipeline
         WriteComparison(Path.Combine(o.OutDir, "comparison.csv"), rows);
         EventStudy.Write(Path.Combine(o.OutDir, "event_study.csv"), study);
         foreach (var r in runs) files.AddRange(r.Ensemble.Files.Select(f => Path.Combine(r.Name, f)));
-        var result = new CompareResult(b, runs.Skip(1).ToList(), rows, study, o.Seed, o.Replicates, o.OutDir, files);
+        var result = new CompareResult(b, runs.Skip(1).ToList(), rows, study, o.Seed, o.Replicates, o.OutDir, files)
+        {
+            SetUpsBuilt = setUps.Built, SetUpsReused = setUps.Reused, SetUpSecondsSaved = setUps.SecondsSaved,
+            BranchWeeks = common.Skip(1).ToArray(),
+        };
         if (o.Charts) files.AddRange(Reports.CompareReport.Write(result, o.Warn));
         files.Add("manifest.json");
-        WriteManifest(Path.Combine(o.OutDir, "manifest.json"), runs, o, start, files);
+        WriteManifest(Path.Combine(o.OutDir, "manifest.json"), runs, o, start, files, result);
         folder.Publish();
         ScenarioRun Final(ScenarioRun r) => r with { Dir = Path.Combine(finalDir, r.Name) };
         return result with { OutDir = finalDir, Baseline = Final(result.Baseline), Scenarios = result.Scenarios.Select(Final).ToList() };
@@ -153,7 +168,7 @@ public static class ComparePipeline
         return result;
     }
 
-    private static void WriteManifest(string path, List<ScenarioRun> runs, Options o, DateTimeOffset start, List<string> files)
+    private static void WriteManifest(string path, List<ScenarioRun> runs, Options o, DateTimeOffset start, List<string> files, CompareResult result)
     {
         using var ms = new MemoryStream();
         using (var w = new Utf8JsonWriter(ms, new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
@@ -173,6 +188,24 @@ public static class ComparePipeline
             w.WriteString("common_random_numbers", "replicate k of every scenario uses CounterRng.Child(seed, k); differences are paired by replicate");
             w.WriteString("intervals", "95%: paired t (MathNet StudentT) and bootstrap percentile (" + o.BootstrapResamples + " resamples, seeded)");
             w.WriteNumber("threads", o.Threads);
+            w.WriteStartObject("shared_setup");
+            w.WriteString("what", "scenarios on the same world (same structural parameters; on a warmed-up world any policy levers) copy one set-up: world, landscape, spin-up and warm-up, built once");
+            w.WriteNumber("setups_built", result.SetUpsBuilt);
+            w.WriteNumber("setups_reused", result.SetUpsReused);
+            w.WriteNumber("seconds_saved_estimate", Math.Round(result.SetUpSecondsSaved, 2));
+            w.WriteEndObject();
+            w.WriteStartArray("branched");
+            for (int i = 0; i < result.BranchWeeks.Count; i++)
+            {
+                if (result.BranchWeeks[i] <= 0) continue;
+                w.WriteStartObject();
+                w.WriteString("scenario", runs[i + 1].Name);
+                w.WriteNumber("from_week", result.BranchWeeks[i]);
+                w.WriteNumber("replicate_weeks_not_rerun", (long)result.BranchWeeks[i] * o.Replicates);
+                w.WriteString("what", "identical to the baseline before this week: its replicates continued from the baseline's at that week");
+                w.WriteEndObject();
+            }
+            w.WriteEndArray();
             w.WriteString("started", start.ToString("o"));
             w.WriteString("ended", DateTimeOffset.Now.ToString("o"));
             w.WriteStartArray("files");

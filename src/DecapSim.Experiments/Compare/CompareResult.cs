@@ -43,4 +43,14 @@ public sealed record EventStudyRow(string Scenario, string Replicate, int? Week,
 /// <summary>Everything a comparison produced: the ensembles (for charts and reports), the table and the event study.</summary>
 /// <param name="Files">Files written, relative to the output folder.</param>
 public sealed record CompareResult(ScenarioRun Baseline, IReadOnlyList<ScenarioRun> Scenarios, IReadOnlyList<ComparisonRow> Rows,
-    IReadOnlyList<EventStudyRow> EventStudy, ulong Seed, int Replicates, string OutDir, IReadOnlyList<string> Files);
+    IReadOnlyList<EventStudyRow> EventStudy, ulong Seed, int Replicates, string OutDir, IReadOnlyList<string> Files)
+{
+    /// <summary>Set-ups (world, landscape, spin-up, warm-up) built, and ensembles that copied one instead
+    /// (<see cref="SetUpShare"/>).</summary>
+    public int SetUpsBuilt { get; init; }
+    public int SetUpsReused { get; init; }
+    /// <summary>Seconds the shared set-ups saved (reuses x mean build time).</summary>
+    public double SetUpSecondsSaved { get; init; }
+    /// <summary>Per scenario (in order): the week it continued from the baseline's replicates at (0: run from the start).</summary>
+    public IReadOnlyList<int> BranchWeeks { get; init; } = Array.Empty<int>();
+}

@@ -62,19 +62,16 @@ public static class ExperimentRunner
         }).ToList();
         int skipped = units.Count - todo.Count, done = 0;
         var parameters = new ConcurrentDictionary<int, Lazy<Core.Parameters.ModelParameters>>();
-        // the replicates of a design point share its set-up (one structure seed): built once, dropped when the
-        // point's last replicate has started, so only the points in flight hold one
-        var setUps = new ConcurrentDictionary<int, Lazy<Core.SimulationSetUp>>();
-        var pending = new ConcurrentDictionary<int, int>();
-        foreach (int u in todo) pending.AddOrUpdate(u / e.Replicates, 1, (_, n) => n + 1);
+        // runs on the same world share one set-up (world, landscape, spin-up, warm-up): a design point's replicates,
+        // and on a warmed-up world every point that varies only policy levers; a few are held at a time
+        var setUps = new SetUpShare(capacity: 2 * Math.Max(1, threads) + 2);
         ReplicateScheduler.Run(todo.Count, threads, i =>
         {
             int u = todo[i], point = u / e.Replicates, rep = u % e.Replicates;
             var values = plan.Values(e, point);
             var p = parameters.GetOrAdd(point, _ => new Lazy<Core.Parameters.ModelParameters>(() => e.LoadParameters(values))).Value;
             var t0 = Stopwatch.GetTimestamp();
-            var setUp = setUps.GetOrAdd(point, _ => EnsembleRunner.SharedSetUp(p, e.ReplicateSeeds(rep).Structure));
-            if (pending.AddOrUpdate(point, 0, (_, n) => n - 1) <= 0) setUps.TryRemove(point, out _);
+            var setUp = setUps.For(p, e.ReplicateSeeds(rep).Structure);
             var start = new RunStart { SetUp = setUp.Value };
             var outputs = Evaluate(e, ModelRun.Execute(p, e.ReplicateSeeds(rep), rep, RunRecording.WeeklyOnly, cancel, start: start).Weekly);
             return (Values: values, Result: new UnitResult(point, rep, e.Seed, outputs), Seconds: Stopwatch.GetElapsedTime(t0).TotalSeconds);

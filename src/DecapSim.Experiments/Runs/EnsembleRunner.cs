@@ -16,13 +16,15 @@ public static class EnsembleRunner
     /// uses <see cref="Seeds.ForReplicate"/>(masterSeed, k)); calls <paramref name="sink"/> in order from the calling
     /// thread. <paramref name="progress"/> gets the number of replicates handed to the sink; <paramref name="weekDone"/>
     /// is called after every simulated week on the worker threads (must be thread-safe). <paramref name="start"/>
-    /// (optional) gives replicate k a branch to continue from or weeks to leave branches at (the explorer).</summary>
+    /// (optional) gives replicate k a branch to continue from or weeks to leave branches at (the explorer);
+    /// <paramref name="setUps"/> (optional) shares the set-up with other ensembles on the same world.</summary>
     public static void Run(ModelParameters p, ulong masterSeed, int count, int threads, Action<ReplicateResult> sink,
-        Action<int>? progress = null, CancellationToken cancel = default, Action? weekDone = null, Func<int, RunStart>? start = null)
+        Action<int>? progress = null, CancellationToken cancel = default, Action? weekDone = null, Func<int, RunStart>? start = null,
+        SetUpShare? setUps = null)
     {
         // threads left over when there are fewer replicates than threads go inside the runs (big worlds only)
         int inner = Math.Max(1, threads / Math.Max(1, count));
-        var setUp = SharedSetUp(p, masterSeed);
+        var setUp = setUps?.For(p, masterSeed) ?? SharedSetUp(p, masterSeed);
         ReplicateScheduler.Run(count, threads,
             k =>
             {

@@ -45,7 +45,7 @@ public static class ModelRun
         }
         else
         {
-            sim = start?.SetUp is { } setUp ? setUp.Start(seeds) : new Simulation(p, seeds);
+            sim = start?.SetUp is { } setUp ? setUp.Start(seeds, p) : new Simulation(p, seeds);
             recorder = new RunRecorder(recording, p.Weeks);
         }
         sim.StepObserver = timer;

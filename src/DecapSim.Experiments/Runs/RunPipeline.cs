@@ -24,6 +24,9 @@ public static class RunPipeline
         /// <summary>How replicate k starts (a branch to continue from, weeks to leave branches at: the explorer);
         /// the results are the same as without it.</summary>
         public Func<int, RunStart>? Start { get; init; }
+        /// <summary>Set-ups shared with other ensembles on the same world (compare's scenarios); the run's baseline
+        /// shares the run's set-up in any case when their worlds are the same.</summary>
+        public SetUpShare? SetUps { get; init; }
         /// <summary>Tables as CSV, Parquet or both (the charts, report and manifest are written whatever the format).</summary>
         public OutputFormat Format { get; init; } = OutputFormat.Csv;
     }
@@ -77,7 +80,13 @@ public static class RunPipeline
         var world = Core.Simulation.BuildWorld(p.World, o.Seed); // the world every replicate runs on (structure seed)
         using var writer = new RunWriter(o.OutDir, p, world.RegionNames, o.Format);
         Action<ReplicateResult> sink = o.OnReplicate is { } on ? r => { writer.Add(r); on(r); } : writer.Add;
-        EnsembleRunner.Run(p, o.Seed, o.Replicates, o.Threads, sink, progress, cancel, weekDone, o.Start);
+        var setUps = o.SetUps ?? new SetUpShare();
+        // the baseline's weeks before the scenario's first difference are the scenario's: run them once and branch
+        int common = o.Baseline is { } cb && o.Start is null ? BranchRelay.FirstDifference(p, cb.Parameters) : 0;
+        var relay = new BranchRelay(new[] { common });
+        bool branch = relay.Fits(o.Replicates);
+        var starts = o.Start ?? (branch ? relay.Leave : null);
+        EnsembleRunner.Run(p, o.Seed, o.Replicates, o.Threads, sink, progress, cancel, weekDone, starts, setUps);
         using var summaries = new Output.Tables.TableSet(o.OutDir, o.Format);
         SummaryWriter.Write(summaries, writer.Weekly, p.StartDate);
         RegionSummaryWriter.Write(summaries, world.RegionNames, writer.RegionHomicides, writer.RegionBlockades, p.StartDate);
@@ -87,8 +96,13 @@ public static class RunPipeline
         if (o.Baseline is { } b)
         {
             // the counterfactual: same seeds, its own tables under baseline/, no charts or report of its own
-            var bo = o with { OutDir = Path.Combine(o.OutDir, BaselineFolder), Charts = false, Report = false, Baseline = null, Start = null };
+            var bo = o with
+            {
+                OutDir = Path.Combine(o.OutDir, BaselineFolder), Charts = false, Report = false, Baseline = null, SetUps = setUps,
+                Start = branch ? k => relay.Continue(k, common) : null,
+            };
             var be = RunEnsemble(b.Scenario, b.Parameters, bo, null, cancel, weekDone);
+            relay.Clear();
             baseline = new BaselineRun(b.Scenario.Name, be.Weekly);
             files.AddRange(be.Files.Select(f => BaselineFolder + "/" + f));
         }

@@ -15,6 +15,8 @@ public sealed class RunExecutor(ExplorerOptions options)
 {
     private readonly LruCache<EnsembleData> _baselines = new(options.CacheSize);
     private readonly BranchCache _branches = new(options.BranchCacheSize);
+    /// <summary>Warmed-up worlds shared by every run on them (a scenario's variants and its baseline).</summary>
+    private readonly SetUpShare _setUps = new(capacity: 4);
 
     /// <summary>Baseline ensembles kept (for tests and the page's "reused" line).</summary>
     public int CachedBaselines => _baselines.Count;
@@ -30,6 +32,8 @@ public sealed class RunExecutor(ExplorerOptions options)
         var weeks = BranchCache.WeeksFor(spec);
         var starts = Enumerable.Range(0, spec.Replicates).Select(k => _branches.StartFor(spec.Scenario.Name, p, spec.Seed, k, weeks)).ToArray();
         long left = starts.Sum(s => (long)spec.Weeks - (s.From?.Week ?? 0));
+        if (starts.Any(s => s.From is null) && _setUps.Holds(p, spec.Seed))
+            run.Note($"{what}: world, landscape and warm-up copied from an earlier run's set-up (levers apply from week 0)");
         var branched = starts.Where(s => s.From is not null).GroupBy(s => s.From!.Week).OrderBy(g => g.Key);
         foreach (var g in branched)
             run.Note($"{what}: {g.Count()} of {spec.Replicates} replicates continued from week {g.Key} ({ValueText.Format(p.StartDate.AddDays(7 * g.Key))}) of an earlier run: set-up and weeks 0-{g.Key - 1} not run again");
@@ -60,7 +64,7 @@ public sealed class RunExecutor(ExplorerOptions options)
                 baselineWeeks = bw;
                 baseline = Task.Run(() =>
                 {
-                    EnsembleRunner.Run(p0, spec.Seed, spec.Replicates, tb, run.AddBaseline, null, cancel, run.WeekDone, k => bs[k]);
+                    EnsembleRunner.Run(p0, spec.Seed, spec.Replicates, tb, run.AddBaseline, null, cancel, run.WeekDone, k => bs[k], _setUps);
                     _baselines.Set(spec.BaselineKey, run.Baseline);
                 }, cancel);
             }
@@ -70,6 +74,7 @@ public sealed class RunExecutor(ExplorerOptions options)
             {
                 OnReplicate = run.AddVariant,
                 Start = k => starts[k],
+                SetUps = _setUps,
             };
             var ensemble = RunPipeline.RunEnsemble(spec.Loaded, spec.Parameters, o, null, cancel, run.WeekDone);
             baseline?.Wait(cancel);

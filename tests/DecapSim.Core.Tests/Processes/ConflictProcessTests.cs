@@ -232,3 +232,99 @@ public class ConflictDyadTests
         Assert.Equal(2.0, conflict.PredationOf(2), 9);
     }
 }
+
+/// <summary>The dyad hazards, computed faction by faction from each cell's nearby groups, against the cell-ordered
+/// sum they replaced, bit for bit, every week of a busy run (splits, deaths, moves, changing rivalries).</summary>
+public class ConflictDyadHazardReferenceTests
+{
+    private static Simulation Busy(ulong seed) =>
+        new(TestModels.SmallGrid(members: 4000, factions: 14) with { Weeks = 40 }, seed);
+
+    /// <summary>Hazards and rival pairs in contact the way the cell-ordered loop found them: for each cell, the groups
+    /// near it in first-seen order (its own entries, then each adjacent cell's), each entry's terms summed in that order.</summary>
+    private static (double[] Hazards, int Pairs) CellOrdered(ModelState s)
+    {
+        var pres = s.Presence; var F = s.Factions; var world = s.World; var p = s.P.Conflict;
+        var hazards = new double[pres.EntryCountUsed];
+        var near = new double[F.Capacity]; var count = new double[F.Capacity];
+        var order = new List<int>();
+        var pairs = new HashSet<int>();
+        for (int c = 0; c < world.CellCount; c++)
+        {
+            order.Clear();
+            void Add(int cell, double w)
+            {
+                var leth = s.Cells.Contested[cell] ? s.FrontLethality : s.Lethality;
+                for (int k = pres.CellEntryStart[cell]; k < pres.CellEntryStart[cell + 1]; k++)
+                {
+                    int g = pres.EntryFaction[k];
+                    double n = w * pres.EntryCount[k];
+                    if (count[g] == 0) order.Add(g);
+                    count[g] += n;
+                    near[g] += leth[g] * n;
+                }
+            }
+            Add(c, 1);
+            if (p.AdjacentWeight > 0)
+                for (int a = world.AdjacencyStart[c]; a < world.AdjacencyStart[c + 1]; a++) Add(world.Adjacency[a], p.AdjacentWeight);
+            for (int e = pres.CellEntryStart[c]; e < pres.CellEntryStart[c + 1]; e++)
+            {
+                int f = pres.EntryFaction[e];
+                double pressure = 0;
+                if (order.Count >= 2)
+                    foreach (int g in order)
+                    {
+                        if (g == f) continue;
+                        int pair = F.Pair(f, g);
+                        double r = F.Rivalry[pair] + F.War[pair];
+                        double k = r + (F.Alliance[pair] > 0 ? 0 : p.BaseHostility);
+                        if (k <= 0) continue;
+                        pressure += k * near[g] / (count[f] + count[g]);
+                        if (r > 0 && f < g) pairs.Add(pair);
+                    }
+                hazards[e] = order.Count < 2 ? 0 : Math.Min(1.0, p.DyadRate * F.InvAlly[f] * pressure);
+            }
+            foreach (int g in order) { near[g] = 0; count[g] = 0; }
+        }
+        return (hazards, pairs.Count);
+    }
+
+    [Fact]
+    public void DyadHazards_equal_the_cell_ordered_sum_every_week()
+    {
+        var sim = Busy(3);
+        var conflict = TestModels.Process<ConflictProcess>(sim);
+        (double[] Hazards, int Pairs) expected = default;
+        int positive = 0, rivalWeeks = 0;
+        var around = new AroundProcess<ConflictProcess>(sim, () => expected = CellOrdered(sim.State), () =>
+        {
+            for (int e = 0; e < expected.Hazards.Length; e++)
+            {
+                Assert.Equal(expected.Hazards[e], conflict.HazardOf(e));
+                if (expected.Hazards[e] > 0) positive++;
+            }
+            Assert.Equal(expected.Pairs, sim.State.Counters.RivalPairsInContact);
+            if (expected.Pairs > 0) rivalWeeks++;
+        });
+        TestModels.Run(sim, 40);
+        Assert.Equal(40, around.Weeks);
+        Assert.True(positive > 1000, $"only {positive} entry-weeks under fire");
+        Assert.True(rivalWeeks > 20, "rival pairs should be in contact most weeks");
+    }
+
+    [Fact]
+    public void DyadHazards_in_blocks_of_cells_equal_one_pass()
+    {
+        var one = Busy(8);
+        var split = Busy(8);
+        var blocked = TestModels.Process<ConflictProcess>(split);
+        blocked.BlocksForTests = 7;
+        for (int w = 0; w < 30; w++)
+        {
+            Assert.Equal(one.Step(), split.Step());
+            var pres = one.State.Presence;
+            for (int e = 0; e < pres.EntryCountUsed; e++)
+                Assert.Equal(TestModels.Process<ConflictProcess>(one).HazardOf(e), blocked.HazardOf(e));
+        }
+    }
+}

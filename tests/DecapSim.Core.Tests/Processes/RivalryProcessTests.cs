@@ -99,3 +99,70 @@ public class RivalryProcessTests
         Assert.Equal(2.0, R(s, 1, 2));
     }
 }
+
+/// <summary>The rivalry update visiting only nonzero rivalries against the pass over every pair it replaced, bit for
+/// bit, every week of a busy run.</summary>
+public class RivalryProcessReferenceTests
+{
+    /// <summary>The whole rivalry matrix after the week's update, computed the way the pass over every pair did.</summary>
+    private static double[] EveryPair(ModelState s)
+    {
+        var p = s.P.Conflict; var F = s.Factions; var pres = s.Presence; int cap = F.Capacity;
+        var rivalry = (double[])F.Rivalry.Clone();
+        var contact = new int[cap * cap];
+        for (int c = 0; c < s.Cells.Count; c++)
+        {
+            if (!s.Cells.Contested[c]) continue;
+            for (int a = pres.CellEntryStart[c]; a < pres.CellEntryStart[c + 1]; a++)
+                for (int b = a + 1; b < pres.CellEntryStart[c + 1]; b++)
+                {
+                    int f = pres.EntryFaction[a], g = pres.EntryFaction[b];
+                    if (F.Active[f] && F.Active[g] && F.Alliance[f * cap + g] <= 0) contact[Math.Min(f, g) * cap + Math.Max(f, g)]++;
+                }
+        }
+        double decay = Math.Pow(0.5, 1.0 / p.RivalryHalfLifeWeeks);
+        for (int f = 0; f < F.Count; f++)
+        {
+            if (!F.Active[f]) continue;
+            for (int g = f + 1; g < F.Count; g++)
+            {
+                double r = rivalry[f * cap + g];
+                int n = contact[f * cap + g];
+                if (n > 0) r = Math.Min(p.MaxRivalry, r + p.RivalryGrowth * n);
+                else if (r != 0) r = r < 1e-3 ? 0 : r * decay;
+                else continue;
+                if (!F.Active[g]) r = 0;
+                FactionTable.SetSym(rivalry, cap, f, g, r);
+            }
+        }
+        foreach (var (mover, holder) in s.Incursions)
+        {
+            if (!F.Active[mover] || !F.Active[holder] || mover == holder) continue;
+            FactionTable.SetSym(rivalry, cap, mover, holder, Math.Min(p.MaxRivalry, rivalry[mover * cap + holder] + p.IncursionRivalry));
+        }
+        return rivalry;
+    }
+
+    [Fact]
+    public void Step_equals_the_update_of_every_pair_every_week()
+    {
+        var sim = new Simulation(TestModels.SmallGrid(members: 4000, factions: 14) with { Weeks = 40 }, 4);
+        double[] expected = Array.Empty<double>();
+        int changed = 0;
+        double[] before = Array.Empty<double>();
+        var around = new AroundProcess<RivalryProcess>(sim,
+            () => { expected = EveryPair(sim.State); before = (double[])sim.State.Factions.Rivalry.Clone(); },
+            () =>
+            {
+                var actual = sim.State.Factions.Rivalry;
+                for (int i = 0; i < expected.Length; i++)
+                {
+                    Assert.Equal(expected[i], actual[i]);
+                    if (actual[i] != before[i]) changed++;
+                }
+            });
+        TestModels.Run(sim, 40);
+        Assert.Equal(40, around.Weeks);
+        Assert.True(changed > 100, $"only {changed} rivalry changes");
+    }
+}

@@ -100,3 +100,60 @@ public class TerritoryProcessTests
         }
     }
 }
+
+/// <summary>Movement targets from join values computed once per entry and cell, against the value computed for every
+/// (entry, neighbour), every week of a busy run.</summary>
+public class TerritoryTargetReferenceTests
+{
+    private static double Value(double v, bool pulled, double pull, int own, int enemy, int joining, double enemyWeight)
+    {
+        if (pulled) v *= 1 + pull;
+        return v / (1 + own + joining + enemyWeight * enemy);
+    }
+
+    /// <summary>Each entry's target the way the loop over (entry, neighbour) found it.</summary>
+    private static int[] EveryNeighbour(ModelState s)
+    {
+        var pres = s.Presence; var world = s.World; var cells = s.Cells; var t = s.P.Territory;
+        double pull = s.P.Succession.VacuumPull;
+        double Base(int c) => cells.RouteValue[c] + 1e-9 * world.Population[c];
+        int Total(int c) { int n = 0; for (int k = pres.CellEntryStart[c]; k < pres.CellEntryStart[c + 1]; k++) n += pres.EntryCount[k]; return n; }
+        int Own(int c, int f) { for (int k = pres.CellEntryStart[c]; k < pres.CellEntryStart[c + 1]; k++) if (pres.EntryFaction[k] == f) return pres.EntryCount[k]; return 0; }
+        var targets = new int[pres.EntryCountUsed];
+        for (int e = 0; e < pres.EntryCountUsed; e++)
+        {
+            int c = pres.EntryCell[e], f = pres.EntryFaction[e], n = pres.EntryCount[e];
+            bool vacuum = cells.VacuumUntil[c] > s.Week;
+            double best = t.StayBonus * Value(Base(c), vacuum && cells.Controller[c] != f, pull, n, Total(c) - n, 0, t.EnemyWeight);
+            targets[e] = -1;
+            for (int a = world.AdjacencyStart[c]; a < world.AdjacencyStart[c + 1]; a++)
+            {
+                int c2 = world.Adjacency[a], o = Own(c2, f);
+                double v = Value(Base(c2), cells.VacuumUntil[c2] > s.Week && cells.Controller[c2] != f, pull, o, Total(c2) - o, 1, t.EnemyWeight);
+                if (v > best) { best = v; targets[e] = c2; }
+            }
+        }
+        return targets;
+    }
+
+    [Fact]
+    public void Targets_equal_the_value_of_every_neighbour_every_week()
+    {
+        var sim = new Simulation(TestModels.SmallGrid(members: 4000, factions: 14) with { Weeks = 30 }, 6);
+        var territory = TestModels.Process<TerritoryProcess>(sim);
+        int moving = 0;
+        // after the process: the snapshot, controllers, vacuums and route values are those its targets were made from
+        var around = new AroundProcess<TerritoryProcess>(sim, () => { }, () =>
+        {
+            var expected = EveryNeighbour(sim.State);
+            for (int e = 0; e < expected.Length; e++)
+            {
+                Assert.Equal(expected[e], territory.TargetOf(e));
+                if (expected[e] >= 0) moving++;
+            }
+        });
+        TestModels.Run(sim, 30);
+        Assert.Equal(30, around.Weeks);
+        Assert.True(moving > 100, $"only {moving} entry-weeks with a target");
+    }
+}

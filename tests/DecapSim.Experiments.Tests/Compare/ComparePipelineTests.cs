@@ -77,6 +77,49 @@ public sealed class ComparePipelineTests : IDisposable
     }
 
     [Fact]
+    public void Run_PolicyVariantsOfAWarmedUpWorld_ShareOneSetUp_AndGetTheFilesOfTheirOwnRuns()
+    {
+        s.Write("warm.json", """{ "extends": "small.json", "Name": "Warmed small grid", "Territory": { "WarmUpWeeks": 10 } }""");
+        s.Write("warm-policy.json", """{ "extends": "warm.json", "Name": "Warmed, interdiction and demand", "Arms": { "Interdiction": 0.5 }, "Economy": { "Demand": 0.7 } }""");
+        s.Write("warm-lethal.json", """{ "extends": "warm.json", "Name": "Warmed, lethal", "Conflict": { "DyadRate": 2.2e-2 } }""");
+        var r = Compare("warm.json", new[] { "warm-policy.json", "warm-lethal.json" }, 2, 20, out var dir);
+        // the lever variant copies the baseline's set-up; the lethal one has another world dynamics and builds its own
+        Assert.Equal(2, r.SetUpsBuilt);
+        Assert.Equal(1, r.SetUpsReused);
+        using (var doc = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(dir, "manifest.json"))))
+            Assert.Equal(1, doc.RootElement.GetProperty("shared_setup").GetProperty("setups_reused").GetInt32());
+        // and the variant's files are those of its own run, set-up built from its own parameters
+        var alone = s.NewOutDir();
+        outs.Add(alone);
+        var l = s.Load("warm-policy.json");
+        DecapSim.Experiments.Runs.RunPipeline.Run(l, l.Parameters with { Weeks = 20 }, new DecapSim.Experiments.Runs.RunPipeline.Options(alone, 5, 2, 2, false, "test", Report: false));
+        foreach (var f in new[] { "weekly.csv", "regions.csv", "factions.csv", "events.csv" })
+            Assert.Equal(File.ReadAllBytes(Path.Combine(alone, f)), File.ReadAllBytes(Path.Combine(dir, "warm-policy", f)));
+        Assert.NotEqual(File.ReadAllBytes(Path.Combine(dir, "warm", "weekly.csv")), File.ReadAllBytes(Path.Combine(dir, "warm-policy", "weekly.csv")));
+    }
+
+    [Fact]
+    public void Run_ScenarioEqualToTheBaselineUntilALateEvent_ContinuesFromTheBaselinesReplicates_WithTheFilesOfItsOwnRun()
+    {
+        s.Write("late.json", """{ "extends": "small.json", "Name": "Small grid, CJNG leader killed in week 16", "Timeline": [ { "Type": "remove-leader", "Week": 16, "Faction": "CJNG", "Mode": "kill", "HeirUnavailable": true } ] }""");
+        var r = Compare("small.json", new[] { "late.json", "removal.json" }, 2, 30, out var dir);
+        Assert.Equal(new[] { 16, 0 }, r.BranchWeeks); // the week-4 removal is too early to be worth a branch
+        using (var doc = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(dir, "manifest.json"))))
+        {
+            var b = Assert.Single(doc.RootElement.GetProperty("branched").EnumerateArray());
+            Assert.Equal("late", b.GetProperty("scenario").GetString());
+            Assert.Equal(32, b.GetProperty("replicate_weeks_not_rerun").GetInt32());
+        }
+        var alone = s.NewOutDir();
+        outs.Add(alone);
+        var l = s.Load("late.json");
+        DecapSim.Experiments.Runs.RunPipeline.Run(l, l.Parameters with { Weeks = 30 }, new DecapSim.Experiments.Runs.RunPipeline.Options(alone, 5, 2, 2, false, "test", Report: false));
+        foreach (var f in new[] { "weekly.csv", "regions.csv", "factions.csv", "events.csv" })
+            Assert.Equal(File.ReadAllBytes(Path.Combine(alone, f)), File.ReadAllBytes(Path.Combine(dir, "late", f)));
+        Assert.NotEqual(File.ReadAllBytes(Path.Combine(dir, "small", "events.csv")), File.ReadAllBytes(Path.Combine(dir, "late", "events.csv")));
+    }
+
+    [Fact]
     public void Horizons_RunShorterThanSomeHorizons_SkipsThemAndAddsTheEnd()
     {
         Assert.Equal(new[] { 26, 52, 104, 260 }, ComparePipeline.Horizons(260));

@@ -25,6 +25,22 @@ public sealed class RunPipelineTests : IDisposable
     }
 
     [Fact]
+    public void Run_WithABaselineEqualUntilALateEvent_TheBaselineContinuesFromTheRunsReplicates_WithItsOwnFiles()
+    {
+        s.Write("late.json", """{ "extends": "small.json", "Name": "late removal", "Timeline": [ { "Type": "remove-leader", "Week": 20, "Faction": "CJNG", "Mode": "kill" } ] }""");
+        var late = s.Load("late.json");
+        var small = s.Load("small.json");
+        var dir = s.NewOutDir();
+        outs.Add(dir);
+        Assert.Equal(20, BranchRelay.FirstDifference(late.Parameters with { Weeks = 40 }, small.Parameters with { Weeks = 40 }));
+        RunPipeline.Run(late, late.Parameters with { Weeks = 40 }, new RunPipeline.Options(dir, 11, 3, 2, false, "test",
+            Baseline: (small, small.Parameters with { Weeks = 40 })));
+        var alone = Run(3, 2, 40);
+        foreach (var f in new[] { "weekly.csv", "regions.csv", "factions.csv", "events.csv" })
+            Assert.Equal(File.ReadAllBytes(Path.Combine(alone, f)), File.ReadAllBytes(Path.Combine(dir, RunPipeline.BaselineFolder, f)));
+    }
+
+    [Fact]
     public void Run_OneAndTwoThreads_WritesBitIdenticalOutputs()
     {
         var one = Run(4, 1);
