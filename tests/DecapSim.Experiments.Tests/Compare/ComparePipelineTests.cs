@@ -76,6 +76,18 @@ public sealed class ComparePipelineTests : IDisposable
         Assert.Contains("contested", line);
     }
 
+    /// <summary>The tables a comparison (seed 5, 2 replicates) wrote for scenario <paramref name="name"/> equal those
+    /// of a run of it alone.</summary>
+    private void AssertFilesOfItsOwnRun(string name, int weeks, string dir)
+    {
+        var alone = s.NewOutDir();
+        outs.Add(alone);
+        var l = s.Load(name + ".json");
+        DecapSim.Experiments.Runs.RunPipeline.Run(l, l.Parameters with { Weeks = weeks }, new DecapSim.Experiments.Runs.RunPipeline.Options(alone, 5, 2, 2, false, "test", Report: false));
+        foreach (var f in new[] { "weekly.csv", "regions.csv", "factions.csv", "events.csv" })
+            Assert.Equal(File.ReadAllBytes(Path.Combine(alone, f)), File.ReadAllBytes(Path.Combine(dir, name, f)));
+    }
+
     [Fact]
     public void Run_PolicyVariantsOfAWarmedUpWorld_ShareOneSetUp_AndGetTheFilesOfTheirOwnRuns()
     {
@@ -89,12 +101,7 @@ public sealed class ComparePipelineTests : IDisposable
         using (var doc = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(dir, "manifest.json"))))
             Assert.Equal(1, doc.RootElement.GetProperty("shared_setup").GetProperty("setups_reused").GetInt32());
         // and the variant's files are those of its own run, set-up built from its own parameters
-        var alone = s.NewOutDir();
-        outs.Add(alone);
-        var l = s.Load("warm-policy.json");
-        DecapSim.Experiments.Runs.RunPipeline.Run(l, l.Parameters with { Weeks = 20 }, new DecapSim.Experiments.Runs.RunPipeline.Options(alone, 5, 2, 2, false, "test", Report: false));
-        foreach (var f in new[] { "weekly.csv", "regions.csv", "factions.csv", "events.csv" })
-            Assert.Equal(File.ReadAllBytes(Path.Combine(alone, f)), File.ReadAllBytes(Path.Combine(dir, "warm-policy", f)));
+        AssertFilesOfItsOwnRun("warm-policy", 20, dir);
         Assert.NotEqual(File.ReadAllBytes(Path.Combine(dir, "warm", "weekly.csv")), File.ReadAllBytes(Path.Combine(dir, "warm-policy", "weekly.csv")));
     }
 
@@ -110,12 +117,7 @@ public sealed class ComparePipelineTests : IDisposable
             Assert.Equal("late", b.GetProperty("scenario").GetString());
             Assert.Equal(32, b.GetProperty("replicate_weeks_not_rerun").GetInt32());
         }
-        var alone = s.NewOutDir();
-        outs.Add(alone);
-        var l = s.Load("late.json");
-        DecapSim.Experiments.Runs.RunPipeline.Run(l, l.Parameters with { Weeks = 30 }, new DecapSim.Experiments.Runs.RunPipeline.Options(alone, 5, 2, 2, false, "test", Report: false));
-        foreach (var f in new[] { "weekly.csv", "regions.csv", "factions.csv", "events.csv" })
-            Assert.Equal(File.ReadAllBytes(Path.Combine(alone, f)), File.ReadAllBytes(Path.Combine(dir, "late", f)));
+        AssertFilesOfItsOwnRun("late", 30, dir);
         Assert.NotEqual(File.ReadAllBytes(Path.Combine(dir, "small", "events.csv")), File.ReadAllBytes(Path.Combine(dir, "late", "events.csv")));
     }
 
