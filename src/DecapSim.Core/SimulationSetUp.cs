@@ -28,12 +28,7 @@ public sealed class SimulationSetUp
 
     /// <summary>A new run from a copy of the set-up with <paramref name="seeds"/>' dynamics seed (whose structure
     /// seed must be the set-up's).</summary>
-    public Simulation Start(Seeds seeds, IReadOnlyList<IProcess>? schedule = null)
-    {
-        if (seeds.Structure != StructureSeed)
-            throw new ArgumentException($"the set-up was built for structure seed {StructureSeed}, not {seeds.Structure}", nameof(seeds));
-        return new Simulation(Checkpoints.SimulationCheckpoint.CopyState(_state), seeds, schedule);
-    }
+    public Simulation Start(Seeds seeds, IReadOnlyList<IProcess>? schedule = null) => Start(seeds, _state.P, schedule);
 
     /// <summary>A new run of <paramref name="p"/> from a copy of the set-up, which may have been built from other
     /// parameters with the same <see cref="Checkpoints.ParameterFingerprint.SetUp"/> (another policy on the same
@@ -42,14 +37,14 @@ public sealed class SimulationSetUp
     public Simulation Start(Seeds seeds, ModelParameters p, IReadOnlyList<IProcess>? schedule = null)
     {
         ArgumentNullException.ThrowIfNull(p);
-        if (ReferenceEquals(p, _state.P)) return Start(seeds, schedule);
         if (seeds.Structure != StructureSeed)
             throw new ArgumentException($"the set-up was built for structure seed {StructureSeed}, not {seeds.Structure}", nameof(seeds));
-        if (Fingerprint != Checkpoints.ParameterFingerprint.SetUp(p))
+        bool own = ReferenceEquals(p, _state.P);
+        if (!own && Fingerprint != Checkpoints.ParameterFingerprint.SetUp(p))
             throw new ArgumentException("the set-up was built from parameters whose world, landscape or warm-up differ from these", nameof(p));
         var state = Checkpoints.SimulationCheckpoint.CopyState(_state, p);
         // the warm-up ended by starting the scenario's levers (Simulation.WarmUp); here they are this run's
-        if (TerritoryParameters.EffectiveWarmUpWeeks(p) > 0) state.Policy = new State.PolicyState(p);
+        if (!own && TerritoryParameters.EffectiveWarmUpWeeks(p) > 0) state.Policy = new State.PolicyState(p);
         return new Simulation(state, seeds, schedule);
     }
 

@@ -100,9 +100,6 @@ public static class SimulationCheckpoint
     }
 
     /// <summary>A deep copy of a state that has not been stepped (the shared set-up).</summary>
-    internal static ModelState CopyState(ModelState s) => CopyState(s, s.P);
-
-    /// <summary>A deep copy of a state that has not been stepped, under <paramref name="p"/>.</summary>
     internal static ModelState CopyState(ModelState s, ModelParameters p) =>
         new StateCopier((s.P, p), (s.World, s.World), (s.Naming, s.Naming)).Copy(s, "State");
 

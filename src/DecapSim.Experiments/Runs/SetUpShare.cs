@@ -19,16 +19,16 @@ public sealed class SetUpShare(int capacity = 4)
     private readonly LinkedList<(string Key, Lazy<SimulationSetUp> SetUp)> _lru = new();
     private readonly Dictionary<string, LinkedListNode<(string Key, Lazy<SimulationSetUp> SetUp)>> _index = new();
     private long _buildTicks;
-    private int _built;
+    private int _built, _reused;
 
     /// <summary>Set-ups built.</summary>
     public int Built { get { lock (_gate) return _built; } }
     /// <summary>Ensembles (or runs) that copied a set-up another one had built.</summary>
-    public int Reused { get; private set; }
+    public int Reused { get { lock (_gate) return _reused; } }
     /// <summary>Seconds spent building set-ups.</summary>
     public double BuildSeconds { get { lock (_gate) return Stopwatch.GetElapsedTime(0, _buildTicks).TotalSeconds; } }
     /// <summary>Estimated seconds saved: each reuse saved one build of the mean build time.</summary>
-    public double SecondsSaved { get { lock (_gate) return _built == 0 ? 0 : Reused * Stopwatch.GetElapsedTime(0, _buildTicks).TotalSeconds / _built; } }
+    public double SecondsSaved { get { lock (_gate) return _built == 0 ? 0 : _reused * Stopwatch.GetElapsedTime(0, _buildTicks).TotalSeconds / _built; } }
 
     /// <summary>Whether a set-up for <paramref name="p"/> under <paramref name="structureSeed"/> is held (a run of it
     /// would copy it instead of building one).</summary>
@@ -49,7 +49,7 @@ public sealed class SetUpShare(int capacity = 4)
             {
                 _lru.Remove(node);
                 _lru.AddFirst(node);
-                Reused++;
+                _reused++;
                 return node.Value.SetUp;
             }
             var lazy = new Lazy<SimulationSetUp>(() => Build(p, structureSeed), LazyThreadSafetyMode.ExecutionAndPublication);

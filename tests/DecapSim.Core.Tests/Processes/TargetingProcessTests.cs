@@ -51,7 +51,7 @@ public class TargetingProcessTests
         var sim = new Simulation(Model(0), 1);
         var before = Leaders(sim.State);
         TestModels.Run(sim, 10);
-        Assert.DoesNotContain(sim.State.Events, e => e.Type == SimEventType.Removal || e.Type == SimEventType.LieutenantRemoval);
+        Assert.DoesNotContain(sim.State.Events, IsRemoval);
         Assert.Equal(before, Leaders(sim.State));
     }
 
@@ -88,20 +88,25 @@ public class TargetingProcessTests
         Assert.All(before, l => Assert.Equal(release, s.Members.ReleaseWeek[l]));
     }
 
+    private static bool IsRemoval(SimEvent e) => e.Type == SimEventType.Removal || e.Type == SimEventType.LieutenantRemoval;
+
+    /// <summary>Leaders and lieutenants removed in 20 weeks, summed over seeds 1-3.</summary>
+    private static int RemovalsOverSeeds(Parameters.ModelParameters p)
+    {
+        int n = 0;
+        for (ulong seed = 1; seed <= 3; seed++)
+        {
+            var sim = new Simulation(p, seed);
+            TestModels.Run(sim, 20);
+            n += sim.State.Events.Count(IsRemoval);
+        }
+        return n;
+    }
+
     [Fact]
     public void Step_HigherIntelSharingTimesTrust_MoreRemovals()
     {
-        int Removals(double intel, double trust)
-        {
-            int n = 0;
-            for (ulong seed = 1; seed <= 3; seed++)
-            {
-                var sim = new Simulation(Model(0.03, 0.03, intel: intel, trust: trust), seed);
-                TestModels.Run(sim, 20);
-                n += sim.State.Events.Count(e => e.Type == SimEventType.Removal || e.Type == SimEventType.LieutenantRemoval);
-            }
-            return n;
-        }
+        int Removals(double intel, double trust) => RemovalsOverSeeds(Model(0.03, 0.03, intel: intel, trust: trust));
         int none = Removals(0, 0.6), full = Removals(1, 1);
         // locate probability doubles with full sharing and trust (1 + 1 x 1)
         Assert.True(none > 10, $"too few removals to compare: {none}");
@@ -115,24 +120,14 @@ public class TargetingProcessTests
         var sim = new Simulation(Model(1, 1, effort: 0), 1);
         var before = Leaders(sim.State);
         TestModels.Run(sim, 10);
-        Assert.DoesNotContain(sim.State.Events, e => e.Type == SimEventType.Removal || e.Type == SimEventType.LieutenantRemoval);
+        Assert.DoesNotContain(sim.State.Events, IsRemoval);
         Assert.Equal(before, Leaders(sim.State));
     }
 
     [Fact]
     public void Step_EffortTwo_MoreRemovalsThanEffortOne()
     {
-        int Removals(double effort)
-        {
-            int n = 0;
-            for (ulong seed = 1; seed <= 3; seed++)
-            {
-                var sim = new Simulation(Model(0.02, 0.02, effort: effort), seed);
-                TestModels.Run(sim, 20);
-                n += sim.State.Events.Count(e => e.Type == SimEventType.Removal || e.Type == SimEventType.LieutenantRemoval);
-            }
-            return n;
-        }
+        int Removals(double effort) => RemovalsOverSeeds(Model(0.02, 0.02, effort: effort));
         int one = Removals(1), two = Removals(2);
         // the locate probability doubles
         Assert.True(one > 10, $"too few removals to compare: {one}");
@@ -149,7 +144,7 @@ public class TargetingProcessTests
         };
         var sim = new Simulation(p, 2);
         TestModels.Run(sim, 15);
-        var removals = sim.State.Events.Where(e => e.Type == SimEventType.Removal || e.Type == SimEventType.LieutenantRemoval).ToList();
+        var removals = sim.State.Events.Where(IsRemoval).ToList();
         Assert.Contains(removals, e => e.Week < 5);
         Assert.DoesNotContain(removals, e => e.Week >= 5);
         Assert.Equal(0, sim.State.Policy.TargetingEffort);
@@ -161,7 +156,7 @@ public class TargetingProcessTests
         var sim = new Simulation(Model(1, 1, corruption: 1), 3);
         var before = Leaders(sim.State);
         TestModels.Run(sim, 4);
-        Assert.DoesNotContain(sim.State.Events, e => e.Type == SimEventType.Removal || e.Type == SimEventType.LieutenantRemoval);
+        Assert.DoesNotContain(sim.State.Events, IsRemoval);
         Assert.Equal(before, Leaders(sim.State));
     }
 
