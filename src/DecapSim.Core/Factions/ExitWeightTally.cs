@@ -64,6 +64,15 @@ public sealed class ExitWeightTally
         EnsureSlots(m.Capacity);
     }
 
+    /// <summary>Asks the fields <see cref="Recount"/> reads of slot i into cache (a hint; changes nothing).</summary>
+    public void Prefetch(MemberTable m, int i)
+    {
+        CachePrefetch.Element(m.Rank, i);
+        CachePrefetch.Element(m.AgeWeeks0, i);
+        CachePrefetch.Element(_faction, i);
+        CachePrefetch.Element(_age, i);
+    }
+
     /// <summary>Re-counts one changed slot (after <see cref="Prepare"/>).</summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     public void Recount(MemberTable m, int i)
