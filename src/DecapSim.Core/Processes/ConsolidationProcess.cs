@@ -63,6 +63,9 @@ public sealed class ConsolidationProcess : IProcess
     /// needs a few weeks to take its plazas).</summary>
     public const int GraceWeeks = 4;
 
+    /// <summary>Changed slots ahead of the count whose fields are asked into cache (scattered slots, four arrays).</summary>
+    private const int HintAhead = 4;
+
     private void CountLive(ModelState s)
     {
         var F = s.Factions;
@@ -72,8 +75,16 @@ public sealed class ConsolidationProcess : IProcess
         // the snapshot's counts, corrected by the slots that changed since (no pass over the members)
         var listed = s.Presence.FactionMembers;
         listed.AsSpan(0, Math.Min(listed.Length, F.Capacity)).CopyTo(_live);
-        foreach (int i in m.Changed.AsSpan(0, m.ChangedCount))
+        var changed = m.Changed.AsSpan(0, m.ChangedCount);
+        for (int k = 0; k < changed.Length; k++)
         {
+            if (k + HintAhead < changed.Length)
+            {
+                int h = changed[k + HintAhead];
+                CachePrefetch.Element(m.SnapCell, h); CachePrefetch.Element(m.SnapFaction, h);
+                CachePrefetch.Element(m.Status, h); CachePrefetch.Element(m.Faction, h);
+            }
+            int i = changed[k];
             if (m.SnapCell[i] >= 0) _live[m.SnapFaction[i]]--;
             if (m.Status[i] == (byte)MemberStatus.Active) _live[m.Faction[i]]++;
         }

@@ -64,6 +64,9 @@ internal static class Ops
     /// The list is scratch owned by this thread, valid until the next call. With <paramref name="unit"/> (default: any), only
     /// that unit's members.
     /// </summary>
+    /// <summary>Members ahead of a pass over an entry whose fields are asked into cache.</summary>
+    private const int HintAhead = 6;
+
     public static List<int> MembersOf(ModelState s, int f, bool imprisoned, int unit = int.MinValue)
     {
         var list = _members ??= new List<int>(1024);
@@ -72,8 +75,20 @@ internal static class Ops
         var pres = s.Presence;
         if (f + 1 < pres.FactionEntryStart.Length)
             foreach (int e in pres.EntriesOf(f))
-                foreach (int i in pres.MembersOf(e))
+            {
+                var members = pres.MembersOf(e);
+                for (int k = 0; k < members.Length; k++)
+                {
+                    if (k + HintAhead < members.Length)
+                    {
+                        int h = members[k + HintAhead];
+                        CachePrefetch.Element(m.Faction, h); CachePrefetch.Element(m.Status, h);
+                        if (unit != int.MinValue) CachePrefetch.Element(m.Unit, h);
+                    }
+                    int i = members[k];
                     if (m.Faction[i] == f && m.Status[i] == (byte)MemberStatus.Active && (unit == int.MinValue || m.Unit[i] == unit)) list.Add(i);
+                }
+            }
         var changed = m.Changed.AsSpan(0, m.ChangedCount);
         foreach (int i in changed)
             if (m.Faction[i] == f && m.Status[i] == (byte)MemberStatus.Active && (unit == int.MinValue || m.Unit[i] == unit)) list.Add(i);
