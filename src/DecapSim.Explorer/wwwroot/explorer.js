@@ -485,7 +485,10 @@ async function start() {
   for (const l of levers) box.appendChild(leverRow(l));
   const sel = $("scenario");
   for (const s of scenarios) { const o = html("option", `${s.name}: ${s.question}`, sel); o.value = s.name; }
-  sel.addEventListener("change", () => selectScenario(sel.value, false));
+  // picking a scenario runs it as bundled at once (NetLogo's setup-and-go): the student sees it move while reading,
+  // and the first lever change is then a variant that continues from this run's replicates and reuses it as its
+  // paired baseline (a few seconds instead of a first run's set-up, warm-up and baseline)
+  sel.addEventListener("change", () => { selectScenario(sel.value, false); run(); });
   $("replicates").addEventListener("input", () => ($("replicates-out").textContent = $("replicates").value));
   $("weeks").addEventListener("input", () => ($("weeks-out").textContent = $("weeks").value));
   $("controls").addEventListener("submit", (ev) => { ev.preventDefault(); run(); });
@@ -496,7 +499,7 @@ async function start() {
   if (!linked) selectScenario(scenarios.some((s) => s.name === "el-mencho-2026") ? "el-mencho-2026" : scenarios[0].name, false);
   $("permalink").href = permalink(request());
   document.body.dataset.ready = "1";
-  if (linked) run();
+  run(); // a permalink's settings, or the scenario as bundled
 }
 
 start().catch((e) => showProblem("Could not load the page's data: " + e));

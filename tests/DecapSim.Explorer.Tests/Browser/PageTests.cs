@@ -45,6 +45,10 @@ public sealed class PageTests
         Assert.Equal(8, await page.Locator("#levers input[type=range]").CountAsync());
         Assert.Equal("el-mencho-2026", await page.InputValueAsync("#scenario"));
         Assert.Contains("CJNG", await page.InnerTextAsync("#question"));
+        // opening the page runs the scenario as bundled without a click (the later variants branch from it)
+        await WaitDone(page);
+        Assert.Contains("Done: 8/8 replicates", await page.InnerTextAsync("#status"));
+        Assert.Equal(1, await page.Locator("#chart-violence path.median:not([stroke-dasharray='6 4'])").CountAsync());
         await SetRange(page, "#replicates", "3");
         await SetRange(page, "#weeks", "30");
         await page.ClickAsync("#run");
