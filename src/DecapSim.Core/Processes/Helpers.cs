@@ -56,6 +56,9 @@ internal static class Ops
 
     [ThreadStatic] private static List<int>? _members;
 
+    /// <summary>Members ahead of a pass over an entry whose fields are asked into cache.</summary>
+    private const int HintAhead = 6;
+
     /// <summary>
     /// The slots of faction f that are active (and, with <paramref name="imprisoned"/>, imprisoned), in ascending
     /// order, without a pass over the member table: the members listed under f at this week's snapshot, the slots
@@ -64,9 +67,6 @@ internal static class Ops
     /// The list is scratch owned by this thread, valid until the next call. With <paramref name="unit"/> (default: any), only
     /// that unit's members.
     /// </summary>
-    /// <summary>Members ahead of a pass over an entry whose fields are asked into cache.</summary>
-    private const int HintAhead = 6;
-
     public static List<int> MembersOf(ModelState s, int f, bool imprisoned, int unit = int.MinValue)
     {
         var list = _members ??= new List<int>(1024);
